@@ -1,0 +1,91 @@
+package io.devhost.server.cli;
+
+import io.devhost.core.Json;
+import io.devhost.core.ResultLimits;
+import io.devhost.core.ToolContext;
+import io.devhost.core.ToolRunner;
+import io.devhost.core.Toolset;
+import io.devhost.server.config.ServerOptions;
+import io.devhost.server.config.Toolsets;
+import io.devhost.server.mcp.ToolCatalog;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * {@code devhost call TOOL --args JSON}: one call through the same runner as MCP, for scripts.
+ * Prints the structured result on stdout; on a tool error prints the message on stderr and exits 1.
+ */
+@Command(
+    name = "call",
+    mixinStandardHelpOptions = true,
+    description = "Call one tool and print its structured result as JSON. Exit 1 on a tool error.")
+final class CallCommand implements Callable<Integer> {
+
+  @Mixin ServerOptions options;
+
+  @Parameters(index = "0", paramLabel = "TOOL", description = "Tool name (see devhost tools).")
+  String tool;
+
+  @Option(
+      names = "--args",
+      paramLabel = "JSON",
+      defaultValue = "{}",
+      description = "Arguments as a JSON object (default: ${DEFAULT-VALUE}).")
+  String args;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var err = spec.commandLine().getErr();
+    Map<String, Object> arguments;
+    try {
+      arguments = Json.MAPPER.readValue(args, new TypeReference<Map<String, Object>>() {});
+    } catch (JacksonException e) {
+      err.println("devhost: --args is not a JSON object: " + e.getOriginalMessage());
+      return 2;
+    }
+    var toolsets = Toolsets.create(options);
+    try {
+      var catalog = ToolCatalog.of(toolsets, options.excludeTools());
+      var entry = catalog.find(tool);
+      if (entry.isEmpty()) {
+        err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
+        return 2;
+      }
+      var limits =
+          new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
+      var outcome = new ToolRunner(limits).run(entry.get().spec(), arguments, ToolContext.DETACHED);
+      if (outcome.isError()) {
+        err.println("devhost: " + tool + " failed: " + text(outcome.result()));
+        return 1;
+      }
+      var out = spec.commandLine().getOut();
+      out.println(
+          Json.MAPPER
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(outcome.result().structuredContent()));
+      out.flush();
+      return 0;
+    } finally {
+      toolsets.forEach(Toolset::close);
+    }
+  }
+
+  private static String text(McpSchema.CallToolResult result) {
+    return result.content().stream()
+        .filter(McpSchema.TextContent.class::isInstance)
+        .map(c -> ((McpSchema.TextContent) c).text())
+        .findFirst()
+        .orElse("(no message)");
+  }
+}

@@ -1,0 +1,79 @@
+package io.devhost.server.mcp;
+
+import io.devhost.core.ToolSpec;
+import io.devhost.core.Toolset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The tools a client can see and call: those of the enabled toolsets, less the excluded ones. A
+ * tool that is not in the catalog is neither listed nor callable, whichever path the call takes.
+ */
+public final class ToolCatalog {
+
+  /** A tool and the toolset it belongs to. */
+  public record Entry(String toolset, ToolSpec<?, ?> spec) {}
+
+  private final Map<String, Entry> byName;
+
+  private ToolCatalog(Map<String, Entry> byName) {
+    this.byName = byName;
+  }
+
+  public static ToolCatalog of(List<Toolset> toolsets, List<String> excludeGlobs) {
+    Predicate<String> excluded = anyGlob(excludeGlobs);
+    var byName = new LinkedHashMap<String, Entry>();
+    for (Toolset toolset : toolsets) {
+      for (ToolSpec<?, ?> spec : toolset.tools()) {
+        if (excluded.test(spec.name())) {
+          continue;
+        }
+        Entry previous = byName.putIfAbsent(spec.name(), new Entry(toolset.id(), spec));
+        if (previous != null) {
+          throw new IllegalStateException(
+              "tool "
+                  + spec.name()
+                  + " is defined by both "
+                  + previous.toolset()
+                  + " and "
+                  + toolset.id());
+        }
+      }
+    }
+    return new ToolCatalog(byName);
+  }
+
+  public List<Entry> entries() {
+    return new ArrayList<>(byName.values());
+  }
+
+  public Optional<Entry> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+
+  static Predicate<String> anyGlob(List<String> globs) {
+    var patterns = globs.stream().map(ToolCatalog::globToRegex).map(Pattern::compile).toList();
+    return name -> patterns.stream().anyMatch(p -> p.matcher(name).matches());
+  }
+
+  private static String globToRegex(String glob) {
+    var sb = new StringBuilder();
+    for (char c : glob.trim().toCharArray()) {
+      switch (c) {
+        case '*' -> sb.append(".*");
+        case '?' -> sb.append('.');
+        default -> sb.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,40 @@
+package io.devhost.core;
+
+import java.util.List;
+
+/**
+ * A unit of related tools, resources and prompts that can be switched on and off as a whole.
+ *
+ * <p>Creating a toolset must be cheap and do no I/O: the server builds every enabled toolset at
+ * start-up, and cold start is measured. Connections and caches are opened on first use.
+ */
+public interface Toolset extends AutoCloseable {
+
+  /** Short id used on the command line, e.g. {@code fs}, {@code git}, {@code pg}. */
+  String id();
+
+  /** One paragraph for the server's {@code instructions}: when a model should reach for this. */
+  String instructions();
+
+  List<ToolSpec<?, ?>> tools();
+
+  default List<ResourceSpec> resources() {
+    return List.of();
+  }
+
+  default List<ResourceTemplateSpec> resourceTemplates() {
+    return List.of();
+  }
+
+  default List<PromptSpec> prompts() {
+    return List.of();
+  }
+
+  default List<CompletionSpec> completions() {
+    return List.of();
+  }
+
+  /** Releases pools, watchers and threads. Must be idempotent. */
+  @Override
+  default void close() {}
+}

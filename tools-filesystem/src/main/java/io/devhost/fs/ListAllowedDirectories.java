@@ -1,0 +1,33 @@
+package io.devhost.fs;
+
+import io.devhost.core.ToolSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Tells a client where it may look, before it guesses paths. */
+final class ListAllowedDirectories {
+
+  private ListAllowedDirectories() {}
+
+  @Schema(description = "No arguments.")
+  record Input() {}
+
+  record Output(
+      @Schema(
+              description = "Absolute real paths of the directories this server may access.",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          List<String> directories) {}
+
+  static ToolSpec<Input, Output> spec(Sandbox sandbox) {
+    return ToolSpec.builder("list_allowed_directories", Input.class, Output.class)
+        .title("List allowed directories")
+        .description(
+            "Lists the directories this server may read and write. Every other file tool refuses"
+                + " paths outside them; relative paths are taken against the first one.")
+        .idempotent()
+        .handler((ctx, in) -> new Output(sandbox.roots().stream().map(Path::toString).toList()))
+        .render(out -> "Allowed directories:\n" + String.join("\n", out.directories()))
+        .build();
+  }
+}
