@@ -15,6 +15,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -85,10 +86,7 @@ public final class DevhostMcpServer {
   private McpSchema.CallToolResult call(
       ToolCatalog.Entry entry, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
     String requestId = RequestTagger.requestIdOf(request.meta());
-    var cancelled =
-        requestId == null
-            ? new java.util.concurrent.atomic.AtomicBoolean()
-            : cancellations.started(requestId);
+    var cancelled = requestId == null ? new AtomicBoolean() : cancellations.started(requestId);
     try {
       var ctx = new SessionToolContext(exchange, request.progressToken(), cancelled);
       return runner.run(entry.spec(), request.arguments(), ctx).result();

@@ -7,15 +7,21 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Serves MCP over stdin/stdout until the client closes stdin. */
 public final class StdioServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
 
   private StdioServer() {}
 
@@ -38,15 +44,39 @@ public final class StdioServer {
       OutputStream out)
       throws InterruptedException {
     var cancellations = new CancellationRegistry();
+    var pending = new PendingRequests();
     var ended = new CountDownLatch(1);
-    var input = new TaggingInputStream(in, new RequestTagger(cancellations), ended::countDown);
+    var output = new LineAtomicOutputStream(out, pending::answered);
+    var tagger = new RequestTagger(cancellations, pending::received);
+    // The SDK's transport drops every answer once it reads end of input, so end of input is
+    // held back until the requests already read have been answered.
+    Runnable onEnd =
+        () -> {
+          try {
+            if (!pending.awaitNone(Duration.ofSeconds(10))) {
+              LOG.warn("closing with requests still unanswered after 10 s");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ended.countDown();
+        };
+    var input = new TaggingInputStream(in, tagger, reply -> reject(output, reply), onEnd);
     var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
-    var transport = new StdioServerTransportProvider(mapper, input, out);
+    var transport = new StdioServerTransportProvider(mapper, input, output);
     var server =
         new DevhostMcpServer(toolsets, catalog, new ToolRunner(limits), cancellations)
             .start(transport);
     ended.await();
     server.closeGracefully();
     toolsets.forEach(Toolset::close);
+  }
+
+  private static void reject(LineAtomicOutputStream output, String reply) {
+    try {
+      output.writeLine(reply);
+    } catch (IOException e) {
+      LOG.warn("cannot write to stdout: {}", e.getMessage());
+    }
   }
 }

@@ -4,24 +4,32 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Stdin for the stdio transport, passed line by line through a {@link RequestTagger}. Stdio MCP
- * messages are newline-delimited, so a line is exactly one message. Signals end of input so the
- * server can shut down when the client goes away.
+ * messages are newline-delimited, so a line is exactly one message. Lines the tagger rejects go to
+ * {@code rejected} as error responses; end of input is signalled so the server can shut down when
+ * the client goes away.
  */
 public final class TaggingInputStream extends InputStream {
 
   private final InputStream in;
   private final RequestTagger tagger;
+  private final Consumer<String> rejected;
   private final Runnable onEnd;
+  private final byte[] buf = new byte[64 * 1024];
+  private int bufPos;
+  private int bufLen;
   private byte[] pending = new byte[0];
   private int pos;
   private boolean ended;
 
-  public TaggingInputStream(InputStream in, RequestTagger tagger, Runnable onEnd) {
+  public TaggingInputStream(
+      InputStream in, RequestTagger tagger, Consumer<String> rejected, Runnable onEnd) {
     this.in = in;
     this.tagger = tagger;
+    this.rejected = rejected;
     this.onEnd = onEnd;
   }
 
@@ -63,25 +71,41 @@ public final class TaggingInputStream extends InputStream {
         onEnd.run();
         return false;
       }
-      String tagged = tagger.tag(new String(line, StandardCharsets.UTF_8));
-      pending = (tagged + "\n").getBytes(StandardCharsets.UTF_8);
-      pos = 0;
+      String message = new String(line, StandardCharsets.UTF_8);
+      if (message.isBlank()) {
+        continue;
+      }
+      try {
+        pending = (tagger.tag(message) + "\n").getBytes(StandardCharsets.UTF_8);
+        pos = 0;
+      } catch (RequestTagger.InvalidMessage e) {
+        rejected.accept(e.response());
+      }
     }
     return true;
   }
 
   private byte[] readLine() throws IOException {
-    var buf = new ByteArrayOutputStream(256);
-    int c;
-    boolean any = false;
-    while ((c = in.read()) != -1) {
-      any = true;
-      if (c == '\n') {
-        return buf.toByteArray();
+    var line = new ByteArrayOutputStream(512);
+    while (true) {
+      if (bufPos == bufLen) {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+          return line.size() > 0 ? line.toByteArray() : null;
+        }
+        bufPos = 0;
+        bufLen = n;
       }
-      buf.write(c);
+      for (int i = bufPos; i < bufLen; i++) {
+        if (buf[i] == '\n') {
+          line.write(buf, bufPos, i - bufPos);
+          bufPos = i + 1;
+          return line.toByteArray();
+        }
+      }
+      line.write(buf, bufPos, bufLen - bufPos);
+      bufPos = bufLen;
     }
-    return any ? buf.toByteArray() : null;
   }
 
   @Override
