@@ -8,6 +8,8 @@ import io.devhost.core.ToolDefinitions;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -17,6 +19,7 @@ import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the enabled toolsets into one MCP server on a transport. No toolset knows about transports;
@@ -25,6 +28,10 @@ import java.util.stream.Collectors;
 public final class DevhostMcpServer {
 
   private final List<Toolset> toolsets;
+
+  /** The SDK's JSON mapper, shared by every transport. */
+  static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+
   private final ToolCatalog catalog;
   private final ToolRunner runner;
   private final CancellationRegistry cancellations;
@@ -59,6 +66,8 @@ public final class DevhostMcpServer {
         .serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
         .instructions(instructions())
         .capabilities(capabilities.build())
+        .jsonMapper(MAPPER)
+        .jsonSchemaValidator(new LazySchemaValidator())
         .validateToolInputs(false)
         .tools(catalog.entries().stream().map(this::toolSpecification).toList())
         .resources(resources.stream().map(DevhostMcpServer::resource).toList())

@@ -3,7 +3,6 @@ package io.devhost.server.mcp;
 import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Serves MCP over stdin/stdout until the client closes stdin. */
 public final class StdioServer {
@@ -62,8 +60,7 @@ public final class StdioServer {
           ended.countDown();
         };
     var input = new TaggingInputStream(in, tagger, reply -> reject(output, reply), onEnd);
-    var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
-    var transport = new StdioServerTransportProvider(mapper, input, output);
+    var transport = new StdioServerTransportProvider(DevhostMcpServer.MAPPER, input, output);
     var server =
         new DevhostMcpServer(toolsets, catalog, new ToolRunner(limits), cancellations)
             .start(transport);

@@ -1,0 +1,126 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures MCP servers over stdio, side by side: cold start (spawn to the initialize response,
+ * median of N) and tools/call round trips (p50/p99 after warm-up). Speaks raw JSON-RPC, so the
+ * client adds almost nothing to the figures. No dependencies: run with {@code java StdioBench.java}.
+ *
+ * <pre>
+ * java StdioBench.java --runs 10 --calls 2000 --warmup 500 \
+ *   --tool read_text_file --args '{"path":"/tmp/x/4k.txt"}' \
+ *   --server "devhost=java -jar devhost.jar serve --stdio --roots /tmp/x" \
+ *   --server "reference=node .../server-filesystem/dist/index.js /tmp/x"
+ * </pre>
+ */
+public class StdioBench {
+
+  static final String INIT =
+      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+          + "\"capabilities\":{},\"clientInfo\":{\"name\":\"stdio-bench\",\"version\":\"1\"}}}";
+  static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+  public static void main(String[] args) throws Exception {
+    int runs = 10, calls = 2000, warmup = 500;
+    String tool = null, toolArgs = "{}";
+    var servers = new ArrayList<String[]>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--calls" -> calls = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--tool" -> tool = args[++i];
+        case "--args" -> toolArgs = args[++i];
+        case "--server" -> {
+          String spec = args[++i];
+          int eq = spec.indexOf('=');
+          servers.add(new String[] {spec.substring(0, eq), spec.substring(eq + 1)});
+        }
+        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+      }
+    }
+    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + tool + " p50 (ms) | p99 (ms) | calls/s |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (String[] server : servers) {
+      List<String> cmd = Arrays.asList(server[1].split(" "));
+      double[] cold = new double[runs];
+      for (int r = 0; r < runs; r++) {
+        cold[r] = coldStart(cmd);
+      }
+      Arrays.sort(cold);
+      String roundTrip = "n/a | n/a | n/a";
+      if (tool != null) {
+        roundTrip = roundTrips(cmd, tool, toolArgs, warmup, calls);
+      }
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s |%n", server[0], cold[runs / 2], cold[0], roundTrip);
+    }
+  }
+
+  static double coldStart(List<String> cmd) throws Exception {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      OutputStream in = p.getOutputStream();
+      in.write((INIT + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      if (line == null || !line.contains("\"result\"")) {
+        throw new IllegalStateException("no initialize result from " + cmd + ": " + line);
+      }
+      return (System.nanoTime() - start) / 1e6;
+    } finally {
+      p.destroyForcibly().waitFor();
+    }
+  }
+
+  static String roundTrips(List<String> cmd, String tool, String toolArgs, int warmup, int calls)
+      throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      OutputStream in = p.getOutputStream();
+      var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16);
+      in.write((INIT + "\n" + INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      out.readLine();
+      long[] times = new long[calls];
+      long total = System.nanoTime();
+      for (int i = 0; i < warmup + calls; i++) {
+        if (i == warmup) {
+          total = System.nanoTime();
+        }
+        String call =
+            "{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + tool + "\",\"arguments\":" + toolArgs + "}}\n";
+        long t0 = System.nanoTime();
+        in.write(call.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+        String line;
+        do {
+          line = out.readLine();
+          if (line == null) {
+            throw new IllegalStateException("server closed stdout");
+          }
+        } while (!line.startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",") && !line.contains("\"id\":" + (i + 1) + ","));
+        if (line.contains("\"isError\":true")) {
+          throw new IllegalStateException("tool error: " + line);
+        }
+        if (i >= warmup) {
+          times[i - warmup] = System.nanoTime() - t0;
+        }
+      }
+      double seconds = (System.nanoTime() - total) / 1e9;
+      Arrays.sort(times);
+      return String.format(Locale.ROOT, "%.3f | %.3f | %.0f",
+          times[calls / 2] / 1e6, times[(int) (calls * 0.99)] / 1e6, calls / seconds);
+    } finally {
+      p.destroyForcibly().waitFor();
+    }
+  }
+}
