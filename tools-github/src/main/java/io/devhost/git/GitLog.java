@@ -96,6 +96,7 @@ final class GitLog {
       fmt.setRepository(repo);
       fmt.setDetectRenames(true);
       walk.sort(RevSort.COMMIT_TIME_DESC);
+      walk.setRewriteParents(false);
       walk.markStart(GitArgs.commit(walk, repo, start.getName()));
       walk.setRevFilter(revFilter(in));
       if (in.path() != null && !in.path().isEmpty()) {

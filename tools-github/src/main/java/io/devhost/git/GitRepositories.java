@@ -113,7 +113,8 @@ public final class GitRepositories {
               + real
               + ", outside the allowed roots "
               + sandbox.roots()
-              + "; it is not opened.");
+              + "; it is not opened. (A linked worktree needs its main repository inside the"
+              + " roots too.)");
     }
   }
 
