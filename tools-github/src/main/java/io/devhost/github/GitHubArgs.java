@@ -11,12 +11,17 @@ final class GitHubArgs {
   static final int MAX_PER_PAGE = 100;
 
   private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-  private static final Pattern REF = Pattern.compile("[^\\s~^:?*\\[\\\\]{1,255}");
+  // Refs travel in URL paths, so only characters that need no encoding there are accepted.
+  private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/+@-]{1,255}");
 
   private GitHubArgs() {}
 
   static String repo(String value) {
-    if (value == null || !REPO_NAME.matcher(value).matches() || value.contains("..")) {
+    if (value == null
+        || !REPO_NAME.matcher(value).matches()
+        || value.contains("..")
+        || value.startsWith(".")
+        || value.endsWith("/.")) {
       throw new IllegalArgumentException("repo must be owner/name, got '" + value + "'.");
     }
     return value;
@@ -27,7 +32,10 @@ final class GitHubArgs {
     if (value == null) {
       return null;
     }
-    if (!REF.matcher(value).matches() || value.startsWith("-") || value.contains("..")) {
+    if (!REF.matcher(value).matches()
+        || value.startsWith("-")
+        || value.startsWith("/")
+        || value.contains("..")) {
       throw new IllegalArgumentException(
           name + " '" + value + "' is not a valid branch, tag or sha.");
     }
