@@ -445,6 +445,10 @@ class GitHubToolsTest {
             GitHubFixture.text(
                 gh.run("get_file_contents", Map.of("repo", "octo-org/app", "path", "../x"))))
         .contains("'..'");
+    assertThat(
+            GitHubFixture.text(
+                gh.run("get_commit", Map.of("repo", "octo-org/app", "ref", "main#frag"))))
+        .contains("not a valid branch, tag or sha");
     assertThat(server.requests).isEmpty();
   }
 
