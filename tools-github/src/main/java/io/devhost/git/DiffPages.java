@@ -10,10 +10,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
@@ -41,7 +48,7 @@ final class DiffPages {
       String cursor,
       Map<String, Object> pinned,
       ToolContext ctx)
-      throws IOException {
+      throws IOException, CanceledException {
     Map<String, Object> state = cursor == null ? Map.of() : Cursor.decode(cursor);
     int file = ((Number) state.getOrDefault("file", 0)).intValue();
     int line = ((Number) state.getOrDefault("line", 0)).intValue();
@@ -49,12 +56,16 @@ final class DiffPages {
     try (var fmt = new DiffFormatter(buffer)) {
       fmt.setRepository(repo);
       fmt.setContext(contextLines);
-      fmt.setDetectRenames(true);
+      // Against the working tree, renames are found after untracked files are dropped.
+      fmt.setDetectRenames(!(b instanceof WorkingTreeIterator));
       fmt.setBinaryFileThreshold(BINARY_THRESHOLD_BYTES);
       if (path != null && !path.isEmpty()) {
         fmt.setPathFilter(PathFilter.create(path));
       }
       List<DiffEntry> entries = fmt.scan(a, b);
+      if (b instanceof WorkingTreeIterator) {
+        entries = trackedOnly(repo, entries);
+      }
       var files = new ArrayList<FileChange>();
       var patch = new StringBuilder();
       for (int i = file; i < entries.size(); i++) {
@@ -80,6 +91,29 @@ final class DiffPages {
         ctx.progress(i + 1, (double) entries.size(), null);
       }
       return new Page(files, patch.toString(), entries.size(), null);
+    }
+  }
+
+  /**
+   * Like {@code git diff}: a file in the working tree that the index does not track is not part of
+   * the diff (ignored files are already left out by the scan).
+   */
+  private static List<DiffEntry> trackedOnly(Repository repo, List<DiffEntry> entries)
+      throws IOException, CanceledException {
+    DirCache index = repo.readDirCache();
+    var tracked = new ArrayList<DiffEntry>();
+    for (DiffEntry e : entries) {
+      if (e.getChangeType() != DiffEntry.ChangeType.ADD || index.findEntry(e.getNewPath()) >= 0) {
+        tracked.add(e);
+      }
+    }
+    var renames = new RenameDetector(repo);
+    renames.addAll(tracked);
+    try (var reader = repo.newObjectReader()) {
+      var sources =
+          new ContentSource.Pair(
+              ContentSource.create(reader), ContentSource.create(new FileTreeIterator(repo)));
+      return renames.compute(sources, NullProgressMonitor.INSTANCE);
     }
   }
 

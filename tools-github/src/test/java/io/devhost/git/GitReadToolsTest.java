@@ -172,6 +172,19 @@ class GitReadToolsTest {
   }
 
   @Test
+  void diffAgainstTheWorkingTreeLeavesOutUntrackedAndIgnoredFiles() throws Exception {
+    repo.write(".gitignore", "target/\n").write("f.txt", "one\n").commit("one");
+    repo.write("f.txt", "two\n").write("untracked.txt", "u\n").write("target/out.class", "x\n");
+    for (var args : List.<Map<String, Object>>of(Map.of(), Map.of("from", "HEAD"))) {
+      var out = repo.call("git_diff", args);
+      assertThat((List<Map<String, Object>>) out.get("files"))
+          .as(args.toString())
+          .extracting(f -> f.get("path"))
+          .containsExactly("f.txt");
+    }
+  }
+
+  @Test
   void blameFollowsRenamesForALineRange() throws Exception {
     repo.write("a.txt", "l1\nl2\nl3\n").commitAs("Ann", "ann@example.com", "first");
     repo.git.rm().addFilepattern("a.txt").call();
