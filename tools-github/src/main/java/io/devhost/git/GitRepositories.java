@@ -40,10 +40,6 @@ public final class GitRepositories {
     NoSystemConfigReader.install();
   }
 
-  public Sandbox sandbox() {
-    return sandbox;
-  }
-
   /** Opens the repository named by {@code repoArg} (a path; null means the working directory). */
   public <T> T with(String repoArg, Work<T> work) throws Exception {
     try (Repository repo = open(repoArg)) {
