@@ -70,7 +70,7 @@ public final class GitHubClient {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build(),
-        new RateLimiter(retryBudget, d -> Thread.sleep(d.toMillis()), java.time.Clock.systemUTC()),
+        new RateLimiter(retryBudget, RateLimiter.Sleeper.real(), java.time.Clock.systemUTC()),
         Duration.ofSeconds(30));
   }
 
@@ -179,7 +179,7 @@ public final class GitHubClient {
           ctx.resultMeta(META_KEY, limit.asMeta());
         }
         LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
-        if (attempts.retry(response)) {
+        if (attempts.retry(response, ctx)) {
           continue;
         }
         int status = response.statusCode();

@@ -1,5 +1,6 @@
 package io.devhost.github;
 
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -18,7 +19,18 @@ final class RateLimiter {
   /** Waits; a test passes one that records instead of sleeping. */
   @FunctionalInterface
   interface Sleeper {
-    void sleep(Duration d) throws InterruptedException;
+    void sleep(Duration d, ToolContext ctx) throws InterruptedException;
+
+    /** Sleeps in short slices so a cancelled call stops waiting at once. */
+    static Sleeper real() {
+      return (d, ctx) -> {
+        long end = System.nanoTime() + d.toNanos();
+        for (long left = d.toNanos(); left > 0; left = end - System.nanoTime()) {
+          ctx.throwIfCancelled();
+          Thread.sleep(Math.max(1, Math.min(200, left / 1_000_000)));
+        }
+      };
+    }
   }
 
   static final int MAX_ATTEMPTS = 4;
@@ -44,7 +56,7 @@ final class RateLimiter {
      * false when the response is not a limit or a server error; throws the error to report when the
      * attempts or the time budget are spent.
      */
-    boolean retry(HttpResponse<?> response) throws InterruptedException {
+    boolean retry(HttpResponse<?> response, ToolContext ctx) throws InterruptedException {
       int status = response.statusCode();
       RateLimit limit = RateLimit.from(response.headers());
       var retryAfter = response.headers().firstValueAsLong("retry-after");
@@ -74,7 +86,7 @@ final class RateLimiter {
       if (attempt >= MAX_ATTEMPTS || waited.plus(wait).compareTo(budget) > 0) {
         throw exhausted(status, primary, secondary, limit, wait, attempt);
       }
-      sleeper.sleep(wait);
+      sleeper.sleep(wait, ctx);
       waited = waited.plus(wait);
       return true;
     }

@@ -25,7 +25,8 @@ final class GitHubFixture {
 
   GitHubFixture(GitHubReplayServer server, List<String> allowed, boolean writes, boolean lockdown) {
     var limiter =
-        new RateLimiter(Duration.ofSeconds(60), sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC));
+        new RateLimiter(
+            Duration.ofSeconds(60), (d, ctx) -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
     var client =
         new GitHubClient(
             server.url(),

@@ -17,8 +17,11 @@ import java.util.Map;
 /** Builds the enabled toolsets from the options. Building does no I/O beyond checking paths. */
 public final class Toolsets {
 
-  /** How long one GitHub call may spend waiting out rate limits before it reports them. */
-  static final Duration GITHUB_RETRY_BUDGET = Duration.ofSeconds(60);
+  /**
+   * How long one GitHub call may spend waiting out rate limits before it reports them. Common MCP
+   * clients give up on a request after 60 s, so a wait must end well before that.
+   */
+  static final Duration GITHUB_RETRY_BUDGET = Duration.ofSeconds(30);
 
   private Toolsets() {}
 
