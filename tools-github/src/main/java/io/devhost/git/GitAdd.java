@@ -51,14 +51,12 @@ final class GitAdd {
       throw ToolException.invalid("The repository is bare; it has no working tree to stage from.");
     }
     var git = Git.wrap(repo);
-    var add = git.add();
-    var update = git.add().setUpdate(true);
+    // --all: new, modified and deleted files in one index write, so the staging is all or nothing.
+    var add = git.add().setAll(true);
     for (String p : in.paths()) {
       add.addFilepattern(p.isEmpty() ? "." : p);
-      update.addFilepattern(p.isEmpty() ? "." : p);
     }
     add.call();
-    update.call(); // stages deletions, which a plain add does not
     var status = git.status().call();
     var staged = new ArrayList<GitStatus.PathStatus>();
     status.getAdded().stream()

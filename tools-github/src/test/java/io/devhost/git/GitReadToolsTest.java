@@ -278,6 +278,36 @@ class GitReadToolsTest {
   }
 
   @Test
+  void writeToolsStageCommitBranchAndCheckOut() throws Exception {
+    repo.write("keep.txt", "k\n").write("gone.txt", "g\n").commit("base");
+    repo.write("keep.txt", "changed\n").write("new.txt", "n\n");
+    java.nio.file.Files.delete(repo.dir.resolve("gone.txt"));
+    var staged = repo.call("git_add", Map.of("paths", List.of(".")));
+    assertThat((List<Map<String, Object>>) staged.get("staged"))
+        .extracting(p -> p.get("change") + " " + p.get("path"))
+        .containsExactly("added new.txt", "modified keep.txt", "deleted gone.txt");
+    var commit = repo.call("git_commit", Map.of("message", "second\n\nbody"));
+    assertThat(commit).containsEntry("branch", "main").containsEntry("subject", "second");
+    assertThat(repo.git.getRepository().resolve("HEAD").getName()).isEqualTo(commit.get("sha"));
+    assertThat(GitFixture.text(repo.run("git_commit", Map.of("message", "again"))))
+        .contains("Nothing is staged");
+
+    repo.call("git_create_branch", Map.of("branch", "old", "ref", "HEAD~1"));
+    assertThat(GitFixture.text(repo.run("git_create_branch", Map.of("branch", "old"))))
+        .contains("already exists");
+    repo.write("keep.txt", "uncommitted\n");
+    var conflict = repo.run("git_checkout", Map.of("ref", "old"));
+    assertThat(GitFixture.text(conflict)).contains("would overwrite local changes", "keep.txt");
+    assertThat(java.nio.file.Files.readString(repo.dir.resolve("keep.txt")))
+        .isEqualTo("uncommitted\n");
+    repo.write("keep.txt", "changed\n");
+    assertThat(repo.call("git_checkout", Map.of("ref", "old"))).containsEntry("branch", "old");
+    assertThat(repo.dir.resolve("gone.txt")).exists();
+    var detached = repo.call("git_checkout", Map.of("ref", "main~1"));
+    assertThat(detached).doesNotContainKey("branch");
+  }
+
+  @Test
   void resourceTemplateReadsAFileAtARef() throws Exception {
     repo.write("dir/f.txt", "hello\n").commit("one");
     repo.git.branchCreate().setName("feature/x").call();
