@@ -42,6 +42,13 @@ public interface ToolContext {
   }
 
   /**
+   * Attaches a value to the result's {@code _meta} (for example the remaining API quota), beside
+   * the structured content rather than in it. {@link ToolRunner} collects these; elsewhere they are
+   * dropped.
+   */
+  default void resultMeta(String key, Object value) {}
+
+  /**
    * The roots the client declared, when it supports roots. Empty when the client has no roots
    * capability; toolsets use these only to narrow what they were configured with.
    */

@@ -35,12 +35,13 @@ public final class ToolRunner {
   }
 
   public <I, O> Outcome run(ToolSpec<I, O> tool, Map<String, Object> arguments, ToolContext ctx) {
+    var meta = new MetaRecordingContext(ctx);
     try {
       I input = bind(tool, arguments);
-      O output = tool.handler().call(ctx, input);
-      return success(tool, output);
+      O output = tool.handler().call(meta, input);
+      return success(tool, output, meta.meta());
     } catch (ToolException e) {
-      return failure(e.kind(), e.getMessage());
+      return failure(e.kind(), e.getMessage(), meta.meta());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failure(ToolException.Kind.CANCELLED, "The call was interrupted.");
@@ -113,7 +114,7 @@ public final class ToolRunner {
     return "an object";
   }
 
-  private <O> Outcome success(ToolSpec<?, O> tool, O output) {
+  private <O> Outcome success(ToolSpec<?, O> tool, O output, Map<String, Object> meta) {
     Map<String, Object> structured = Json.MAPPER.convertValue(output, MAP);
     int bytes = Json.MAPPER.writeValueAsBytes(structured).length;
     if (bytes > limits.maxResultBytes()) {
@@ -133,12 +134,23 @@ public final class ToolRunner {
             .addTextContent(text)
             .structuredContent(structured)
             .isError(false)
+            .meta(meta.isEmpty() ? null : meta)
             .build();
     return new Outcome(result, null, bytes + text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   private static Outcome failure(ToolException.Kind kind, String message) {
-    var result = McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    return failure(kind, message, Map.of());
+  }
+
+  private static Outcome failure(
+      ToolException.Kind kind, String message, Map<String, Object> meta) {
+    var result =
+        McpSchema.CallToolResult.builder()
+            .addTextContent(message)
+            .isError(true)
+            .meta(meta.isEmpty() ? null : meta)
+            .build();
     return new Outcome(result, kind, message.length());
   }
 }

@@ -1,5 +1,6 @@
 package io.devhost.server.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,48 @@ public final class ServerOptions {
   List<Path> roots = new ArrayList<>();
 
   @Option(
+      names = "--git-write",
+      defaultValue = "false",
+      description =
+          "Enable the git tools that change a repository (add, commit, branch, checkout).")
+  boolean gitWrite;
+
+  @Option(
+      names = "--github-repos",
+      split = ",",
+      paramLabel = "OWNER/REPO",
+      description =
+          "Repositories the GitHub tools may touch: owner/repo or owner/*, comma-separated."
+              + " Default: any the token can see.")
+  List<String> githubRepos = new ArrayList<>();
+
+  @Option(
+      names = "--github-api-url",
+      paramLabel = "URL",
+      defaultValue = "https://api.github.com",
+      description = "GitHub REST API base; for GitHub Enterprise https://HOST/api/v3.")
+  URI githubApiUrl;
+
+  @Option(
+      names = "--github-token-file",
+      paramLabel = "FILE",
+      description = "File holding the GitHub token. Default: GITHUB_TOKEN or GH_TOKEN.")
+  Path githubTokenFile;
+
+  @Option(
+      names = "--github-write",
+      defaultValue = "false",
+      description =
+          "Enable the GitHub tools that write (issues, comments, pull requests, reviews).")
+  boolean githubWrite;
+
+  @Option(
+      names = "--github-lockdown",
+      defaultValue = "false",
+      description = "Withhold GitHub text written by users without push access to the repository.")
+  boolean githubLockdown;
+
+  @Option(
       names = "--max-result-bytes",
       paramLabel = "N",
       defaultValue = "4194304",
@@ -71,6 +114,30 @@ public final class ServerOptions {
 
   public List<Path> roots() {
     return roots.isEmpty() ? List.of(Path.of("").toAbsolutePath()) : List.copyOf(roots);
+  }
+
+  public boolean gitWrite() {
+    return gitWrite;
+  }
+
+  public List<String> githubRepos() {
+    return List.copyOf(githubRepos);
+  }
+
+  public URI githubApiUrl() {
+    return githubApiUrl;
+  }
+
+  public Path githubTokenFile() {
+    return githubTokenFile;
+  }
+
+  public boolean githubWrite() {
+    return githubWrite;
+  }
+
+  public boolean githubLockdown() {
+    return githubLockdown;
   }
 
   public int maxResultBytes() {

@@ -3,23 +3,61 @@ package io.devhost.server.config;
 import io.devhost.core.Toolset;
 import io.devhost.fs.FilesystemToolset;
 import io.devhost.fs.Sandbox;
+import io.devhost.git.GitToolset;
+import io.devhost.github.GitHubClient;
+import io.devhost.github.GitHubToolset;
+import io.devhost.github.RepoAllowlist;
+import io.devhost.server.Version;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the enabled toolsets from the options. Building does no I/O beyond checking paths. */
 public final class Toolsets {
 
+  /**
+   * How long one GitHub call may spend waiting out rate limits before it reports them. Common MCP
+   * clients give up on a request after 60 s, so a wait must end well before that.
+   */
+  static final Duration GITHUB_RETRY_BUDGET = Duration.ofSeconds(30);
+
   private Toolsets() {}
 
   public static List<Toolset> create(ServerOptions options) {
+    return create(options, System.getenv());
+  }
+
+  public static List<Toolset> create(ServerOptions options, Map<String, String> env) {
     var created = new ArrayList<Toolset>();
     for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
       created.add(
           switch (id) {
             case fs -> new FilesystemToolset(Sandbox.of(options.roots()));
+            case git -> new GitToolset(Sandbox.of(options.roots()), options.gitWrite());
+            case github -> github(options, env);
           });
     }
     return created;
+  }
+
+  private static Toolset github(ServerOptions options, Map<String, String> env) {
+    var url = options.githubApiUrl();
+    if (url == null || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+      throw new IllegalArgumentException(
+          "--github-api-url must be an http(s) URL, got " + url + ".");
+    }
+    var client =
+        new GitHubClient(
+            url,
+            GitHubToken.resolve(options.githubTokenFile(), env),
+            "devhost/" + Version.get(),
+            GITHUB_RETRY_BUDGET);
+    return new GitHubToolset(
+        client,
+        RepoAllowlist.of(options.githubRepos()),
+        options.githubWrite(),
+        options.githubLockdown());
   }
 }

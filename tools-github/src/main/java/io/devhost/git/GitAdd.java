@@ -1,0 +1,74 @@
+package io.devhost.git;
+
+import io.devhost.core.ToolException;
+import io.devhost.core.ToolSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+
+/** Stages files, like {@code git add} (deletions of the given paths included). */
+final class GitAdd {
+
+  private GitAdd() {}
+
+  record Input(
+      @Schema(
+              description = "Files or directories to stage, relative to the repository's top.",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          List<String> paths,
+      @Schema(description = GitArgs.REPO) String repo) {
+    Input {
+      if (paths == null || paths.isEmpty()) {
+        throw new IllegalArgumentException("paths is required: the files to stage.");
+      }
+      var clean = new ArrayList<String>();
+      for (String p : paths) {
+        clean.add(GitArgs.path("paths", p));
+      }
+      paths = List.copyOf(clean);
+    }
+  }
+
+  record Output(
+      @Schema(description = "Staged changes after the call.") List<GitStatus.PathStatus> staged) {}
+
+  static ToolSpec<Input, Output> spec(GitRepositories repos) {
+    return ToolSpec.builder("git_add", Input.class, Output.class)
+        .title("Git add")
+        .description(
+            "Stages files (new, modified or deleted) for the next commit. No clean filters or"
+                + " hooks run.")
+        .writes()
+        .idempotent()
+        .handler((ctx, in) -> repos.with(in.repo(), repo -> add(repo, in)))
+        .build();
+  }
+
+  private static Output add(Repository repo, Input in) throws Exception {
+    if (repo.isBare()) {
+      throw ToolException.invalid("The repository is bare; it has no working tree to stage from.");
+    }
+    var git = Git.wrap(repo);
+    // --all: new, modified and deleted files in one index write, so the staging is all or nothing.
+    var add = git.add().setAll(true);
+    for (String p : in.paths()) {
+      add.addFilepattern(p.isEmpty() ? "." : p);
+    }
+    add.call();
+    var status = git.status().call();
+    var staged = new ArrayList<GitStatus.PathStatus>();
+    status.getAdded().stream()
+        .sorted()
+        .forEach(p -> staged.add(new GitStatus.PathStatus(p, "added")));
+    status.getChanged().stream()
+        .sorted()
+        .forEach(p -> staged.add(new GitStatus.PathStatus(p, "modified")));
+    status.getRemoved().stream()
+        .sorted()
+        .forEach(p -> staged.add(new GitStatus.PathStatus(p, "deleted")));
+    return new Output(
+        staged.size() > GitStatus.MAX_PATHS ? staged.subList(0, GitStatus.MAX_PATHS) : staged);
+  }
+}

@@ -1,0 +1,62 @@
+package io.devhost.git;
+
+import io.devhost.core.ResourceTemplateSpec;
+import io.devhost.core.ToolSpec;
+import io.devhost.core.Toolset;
+import io.devhost.fs.Sandbox;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history of the repositories under the allowed roots, through JGit. Read-only unless built
+ * with writes enabled; nothing configured in a repository ever runs (see {@link NoExecFs}).
+ */
+public final class GitToolset implements Toolset {
+
+  private final GitRepositories repos;
+  private final boolean writes;
+
+  public GitToolset(Sandbox sandbox, boolean writes) {
+    this.repos = new GitRepositories(sandbox);
+    this.writes = writes;
+  }
+
+  @Override
+  public String id() {
+    return "git";
+  }
+
+  @Override
+  public String instructions() {
+    return "Git: history of the repositories under the allowed roots (git_log, git_show, git_diff,"
+        + " git_blame, git_grep, git_read_file at any ref). Every git tool takes repo (default:"
+        + " the working directory's repository), ref for a revision, path for a file."
+        + (writes ? " git_add, git_commit, git_create_branch and git_checkout change it." : "");
+  }
+
+  @Override
+  public List<ToolSpec<?, ?>> tools() {
+    var tools = new ArrayList<ToolSpec<?, ?>>();
+    tools.add(GitStatus.spec(repos));
+    tools.add(GitLog.spec(repos));
+    tools.add(GitShow.spec(repos));
+    tools.add(GitDiff.spec(repos));
+    tools.add(GitBlame.spec(repos));
+    tools.add(GitBranches.spec(repos));
+    tools.add(GitTags.spec(repos));
+    tools.add(GitGrep.spec(repos));
+    tools.add(GitReadFile.spec(repos));
+    if (writes) {
+      tools.add(GitAdd.spec(repos));
+      tools.add(GitCommit.spec(repos));
+      tools.add(GitCreateBranch.spec(repos));
+      tools.add(GitCheckout.spec(repos));
+    }
+    return List.copyOf(tools);
+  }
+
+  @Override
+  public List<ResourceTemplateSpec> resourceTemplates() {
+    return List.of(GitFileResource.spec(repos));
+  }
+}
