@@ -101,13 +101,14 @@ public class StdioBench {
         long t0 = System.nanoTime();
         in.write(call.getBytes(StandardCharsets.UTF_8));
         in.flush();
+        var idPattern = java.util.regex.Pattern.compile("\"id\":" + (i + 1) + "[,}]");
         String line;
         do {
           line = out.readLine();
           if (line == null) {
             throw new IllegalStateException("server closed stdout");
           }
-        } while (!line.startsWith("{\"jsonrpc\":\"2.0\",\"id\":" + (i + 1) + ",") && !line.contains("\"id\":" + (i + 1) + ","));
+        } while (line.contains("\"method\"") || !idPattern.matcher(line).find());
         if (line.contains("\"isError\":true")) {
           throw new IllegalStateException("tool error: " + line);
         }

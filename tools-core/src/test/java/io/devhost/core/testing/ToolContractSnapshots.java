@@ -6,9 +6,11 @@ import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,8 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Compares every tool's contract (name, title, description, annotations, input and output schema)
- * with a JSON file under {@code src/test/resources/tool-contracts/}. A change to a contract then
- * shows in review as a diff of that file.
+ * with its stored JSON file under {@code src/main/resources/META-INF/devhost/tool-contracts/}. A
+ * change to a contract then shows in review as a diff of that file, and the server, which serves
+ * the stored file instead of generating schemas at start-up, cannot drift from the code.
  *
  * <p>To accept a deliberate change, run the tests with {@code -Ddevhost.updateSnapshots=true} (or
  * {@code DEVHOST_UPDATE_SNAPSHOTS=true}); the files are rewritten instead of compared.
@@ -26,16 +29,32 @@ public final class ToolContractSnapshots {
 
   private ToolContractSnapshots() {}
 
-  public static void assertMatch(Toolset toolset) throws IOException {
-    assertMatch(toolset.tools(), Path.of("src/test/resources/tool-contracts"));
+  /**
+   * Checks the contracts of every tool of a module; pass all the module's toolsets with every
+   * optional tool switched on, since the folder is the module's and stale files are reported.
+   */
+  public static void assertMatch(Toolset... toolsets) throws IOException {
+    List<ToolSpec<?, ?>> tools = new ArrayList<>();
+    for (Toolset toolset : toolsets) {
+      tools.addAll(toolset.tools());
+    }
+    assertMatch(tools, Path.of("src/main/resources/" + ToolDefinitions.CONTRACTS));
   }
 
-  public static void assertMatch(List<ToolSpec<?, ?>> tools, Path dir) throws IOException {
+  static void assertMatch(List<ToolSpec<?, ?>> tools, Path dir) throws IOException {
     boolean update =
         Boolean.getBoolean("devhost.updateSnapshots")
             || "true".equalsIgnoreCase(System.getenv("DEVHOST_UPDATE_SNAPSHOTS"));
     Files.createDirectories(dir);
+    var validator = new DefaultJsonSchemaValidator();
     for (ToolSpec<?, ?> tool : tools) {
+      var definition = ToolDefinitions.generate(tool);
+      for (var schema : List.of(definition.inputSchema(), definition.outputSchema())) {
+        var check = validator.validateSchema(schema);
+        assertThat(check.valid())
+            .as("schema of %s: %s", tool.name(), check.errorMessage())
+            .isTrue();
+      }
       String actual = render(tool);
       Path file = dir.resolve(tool.name() + ".json");
       if (update) {
@@ -72,7 +91,7 @@ public final class ToolContractSnapshots {
   static String render(ToolSpec<?, ?> tool) {
     return Json.MAPPER
             .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(ToolDefinitions.toMcpTool(tool))
+            .writeValueAsString(ToolDefinitions.generate(tool))
         + "\n";
   }
 }
