@@ -82,6 +82,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     return slash < 0 ? rest : rest.substring(0, slash);
   }
 
+  /** The database name in the URL's path. */
+  public String databaseName() {
+    String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+    int slash = rest.indexOf('/');
+    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    int query = path.indexOf('?');
+    return decode(query < 0 ? path : path.substring(0, query));
+  }
+
   @Override
   public String toString() {
     return redacted();

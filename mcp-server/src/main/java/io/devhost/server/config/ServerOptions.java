@@ -3,6 +3,7 @@ package io.devhost.server.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,6 +62,8 @@ public final class ServerOptions {
       description = "Write logs to this file instead of stderr. Logs never go to stdout.")
   Path logFile;
 
+  @Mixin PostgresOptions postgres = new PostgresOptions();
+
   public List<ToolsetId> toolsets() {
     return List.copyOf(toolsets);
   }
@@ -75,5 +78,9 @@ public final class ServerOptions {
 
   public int maxResultBytes() {
     return maxResultBytes;
+  }
+
+  public PostgresOptions postgres() {
+    return postgres;
   }
 }

@@ -18,6 +18,7 @@ public final class Toolsets {
       created.add(
           switch (id) {
             case fs -> new FilesystemToolset(Sandbox.of(options.roots()));
+            case pg -> options.postgres().createToolset();
           });
     }
     return created;
