@@ -90,31 +90,42 @@ final class JsonValues {
 
   /** Infinity and out-of-range values have no java.time form; PostgreSQL's text is kept. */
   private static String temporal(ResultSet rs, int column, Class<?> type) throws SQLException {
-    String raw = rs.getString(column);
-    if (raw == null) {
+    Object value;
+    try {
+      value = rs.getObject(column, type);
+    } catch (SQLException | RuntimeException e) {
+      return rs.getString(column);
+    }
+    if (value == null) {
       return null;
     }
-    try {
-      Object value = rs.getObject(column, type);
-      if (value instanceof OffsetDateTime t && t.getYear() > -4713 && t.getYear() < 294277) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-      }
-      if (value instanceof LocalDateTime t && t.getYear() > -4713 && t.getYear() < 294277) {
-        return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
-      }
-      if (value instanceof LocalDate d && d != LocalDate.MAX && d != LocalDate.MIN) {
-        return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
-      }
-      if (value instanceof LocalTime t) {
-        return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
-      }
-      if (value instanceof OffsetTime t) {
-        return DateTimeFormatter.ISO_OFFSET_TIME.format(t);
-      }
-    } catch (SQLException | RuntimeException e) {
-      // falls through to PostgreSQL's own text
+    String iso = iso(value);
+    return iso != null ? iso : rs.getString(column);
+  }
+
+  private static String iso(Object value) {
+    if (value instanceof OffsetDateTime t) {
+      return t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)
+          ? null
+          : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
-    return raw;
+    if (value instanceof LocalDateTime t) {
+      return t.equals(LocalDateTime.MAX) || t.equals(LocalDateTime.MIN)
+          ? null
+          : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t);
+    }
+    if (value instanceof LocalDate d) {
+      return d.equals(LocalDate.MAX) || d.equals(LocalDate.MIN)
+          ? null
+          : DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+    }
+    if (value instanceof LocalTime t) {
+      return DateTimeFormatter.ISO_LOCAL_TIME.format(t);
+    }
+    if (value instanceof OffsetTime t) {
+      return DateTimeFormatter.ISO_OFFSET_TIME.format(t);
+    }
+    return null;
   }
 
   private static List<Object> array(Array array) throws SQLException {

@@ -17,6 +17,9 @@ import java.util.Map;
 /** Runs one read-only SQL statement and returns a capped, typed page of its rows. */
 final class Query {
 
+  /** Past this many characters the text rendering stops adding rows. */
+  private static final int RENDERED_CHARS = 12_000;
+
   private Query() {}
 
   record Input(
@@ -105,7 +108,8 @@ final class Query {
         0,
         connection -> {
           try (PreparedStatement statement = connection.prepareStatement(checked.jdbcSql())) {
-            statement.setFetchSize(Math.min(maxRows + 1, 1000));
+            // One fetch holds the page and the row that tells whether there is more.
+            statement.setFetchSize(maxRows + 1);
             Parameters.bind(statement, checked, in.params());
             if (!statement.execute()) {
               return new Output(
@@ -171,13 +175,21 @@ final class Query {
     return (System.nanoTime() - started) / 1_000_000;
   }
 
+  /**
+   * A tab-separated table of the first rows, stopped near the size the runner shows inline; the
+   * full page is in the structured result.
+   */
   static String render(Output out) {
     if (out.columns().isEmpty()) {
       return "Statement ran on " + out.database() + "; " + out.updateCount() + " row(s) affected.";
     }
     var sb = new StringBuilder();
     sb.append(String.join("\t", out.columns().stream().map(RowPage.Column::name).toList()));
+    int shown = 0;
     for (List<Object> row : out.rows()) {
+      if (sb.length() > RENDERED_CHARS) {
+        break;
+      }
       sb.append('\n');
       for (int i = 0; i < row.size(); i++) {
         if (i > 0) {
@@ -185,14 +197,16 @@ final class Query {
         }
         sb.append(row.get(i) == null ? "NULL" : String.valueOf(row.get(i)));
       }
+      shown++;
     }
     String summary =
         out.rowCount()
             + " row(s)"
+            + (shown < out.rowCount() ? ", " + shown + " shown here, all in structuredContent" : "")
             + (out.truncated()
-                ? ", truncated by the "
+                ? "; truncated by the "
                     + out.truncatedBy()
-                    + " cap; pass nextCursor for more, or narrow the query"
+                    + " cap: pass nextCursor for more, or narrow the query"
                 : "");
     return UntrustedText.fence("database " + out.database(), sb.toString()) + "\n" + summary;
   }
