@@ -14,11 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One named database: its pool, opened on first use, and the transaction every call runs in.
  *
- * <p>Reads run in a {@code READ ONLY} transaction with {@code statement_timeout}, {@code
- * lock_timeout} and {@code idle_in_transaction_session_timeout} set for that transaction only, and
- * always end in {@code ROLLBACK}; the connection then gets {@code DISCARD ALL}, so nothing a
- * statement did to the session (settings, advisory locks, prepared statements, temp tables) reaches
- * the next call that borrows it. Read-only databases also connect with {@code
+ * <p>Reads run in a {@code READ ONLY} transaction that always ends in {@code ROLLBACK}; every call
+ * then gets {@code DISCARD ALL}, so nothing a statement did to the session (settings, advisory
+ * locks, prepared statements, temp tables) reaches the next call that borrows the connection.
+ *
+ * <p>{@code statement_timeout}, {@code lock_timeout} and {@code
+ * idle_in_transaction_session_timeout} are connection start-up settings, which makes them what
+ * {@code DISCARD ALL} (through {@code RESET ALL}) restores: every call starts with exactly these
+ * values, and a statement that changes them changes them for its own call only. Setting them with
+ * {@code SET LOCAL} in each call instead would cost a round trip and a parse per call (measured:
+ * SELECT 1 went from 0.09 to 0.20 ms). Read-only databases also start with {@code
  * default_transaction_read_only=on}, so even a transaction DevHost did not open would be read-only.
  */
 public final class Database implements AutoCloseable {
@@ -33,7 +38,6 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseConfig config;
   private final PgLimits limits;
-  private final String setTimeouts;
   private volatile HikariDataSource pool;
   private volatile boolean privilegesChecked;
   private volatile ToolException refusal;
@@ -42,14 +46,6 @@ public final class Database implements AutoCloseable {
   Database(DatabaseConfig config, PgLimits limits) {
     this.config = config;
     this.limits = limits;
-    this.setTimeouts =
-        "SELECT set_config('statement_timeout', '"
-            + limits.statementTimeout().toMillis()
-            + "', true), set_config('lock_timeout', '"
-            + limits.lockTimeout().toMillis()
-            + "', true), set_config('idle_in_transaction_session_timeout', '"
-            + limits.idleInTransactionTimeout().toMillis()
-            + "', true)";
   }
 
   public String name() {
@@ -93,9 +89,6 @@ public final class Database implements AutoCloseable {
       checkPrivileges(connection);
       connection.setReadOnly(readOnly);
       connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(setTimeouts);
-      }
       T result = work.run(connection);
       if (readOnly) {
         connection.rollback();
@@ -196,10 +189,21 @@ public final class Database implements AutoCloseable {
     hikari.addDataSourceProperty(
         "socketTimeout", String.valueOf(limits.statementTimeout().toSeconds() + 60));
     hikari.addDataSourceProperty("tcpKeepAlive", "true");
-    if (!config.readWrite()) {
-      hikari.addDataSourceProperty("options", "-c default_transaction_read_only=on");
-    }
+    hikari.addDataSourceProperty("options", startupOptions(url));
     return hikari;
+  }
+
+  private String startupOptions(DatabaseUrl url) {
+    var options = new StringBuilder(url.options() == null ? "" : url.options() + " ");
+    options.append("-c statement_timeout=").append(limits.statementTimeout().toMillis());
+    options.append(" -c lock_timeout=").append(limits.lockTimeout().toMillis());
+    options
+        .append(" -c idle_in_transaction_session_timeout=")
+        .append(limits.idleInTransactionTimeout().toMillis());
+    if (!config.readWrite()) {
+      options.append(" -c default_transaction_read_only=on");
+    }
+    return options.toString();
   }
 
   /**

@@ -12,8 +12,15 @@ import java.util.ArrayList;
  *
  * <p>Accepts the libpq form ({@code postgres://user:pass@host:5432/db?sslmode=require}) that {@code
  * DATABASE_URL} usually holds, and pgjdbc's own {@code jdbc:postgresql://...}.
+ *
+ * @param options the URL's {@code options} parameter (server settings such as {@code -c
+ *     search_path=app}), kept apart so DevHost can add its own settings to it
  */
-public record DatabaseUrl(String jdbcUrl, String user, String password) {
+public record DatabaseUrl(String jdbcUrl, String user, String password, String options) {
+
+  public DatabaseUrl(String jdbcUrl, String user, String password) {
+    this(jdbcUrl, user, password, null);
+  }
 
   /** Parses a URL; the message of the exception names the problem but never the password. */
   public static DatabaseUrl parse(String url) {
@@ -38,6 +45,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     }
     String user = null;
     String password = null;
+    String options = null;
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
@@ -53,6 +61,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         switch (key) {
           case "user" -> user = value;
           case "password" -> password = value;
+          case "options" -> options = value;
           default -> params.add(param);
         }
       }
@@ -67,7 +76,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             + port
             + path
             + (params.isEmpty() ? "" : "?" + String.join("&", params));
-    return new DatabaseUrl(jdbc, user, password);
+    return new DatabaseUrl(jdbc, user, password, options);
   }
 
   /** The URL with the user, for messages; the password never appears. */

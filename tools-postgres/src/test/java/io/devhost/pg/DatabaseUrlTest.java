@@ -31,4 +31,11 @@ class DatabaseUrlTest {
         .hasMessageNotContaining("hunter2")
         .hasMessageContaining("postgres://");
   }
+
+  @Test
+  void serverOptionsAreKeptApartSoDevhostCanAddItsOwn() {
+    var url = DatabaseUrl.parse("postgres://h/db?options=-c%20search_path%3Dapp&sslmode=disable");
+    assertThat(url.options()).isEqualTo("-c search_path=app");
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db?sslmode=disable");
+  }
 }

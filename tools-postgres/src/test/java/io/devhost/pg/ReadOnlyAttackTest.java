@@ -100,13 +100,16 @@ class ReadOnlyAttackTest {
     query(
         db,
         "SELECT set_config('default_transaction_read_only', 'off', false),"
-            + " set_config('search_path', 'pg_catalog', false)");
+            + " set_config('search_path', 'pg_catalog', false),"
+            + " set_config('statement_timeout', '0', false)");
     for (int i = 0; i < 10; i++) {
       var write = query(db, "DELETE FROM order_items WHERE order_id = 1");
       assertRefused(write, ToolException.Kind.DENIED, "read-only transaction");
     }
     var shown = ok(tools, "query", Map.of("sql", "SHOW search_path", "database", db));
     assertThat(shown.get("rows")).isEqualTo(List.of(List.of("\"$user\", public")));
+    var timeout = ok(tools, "query", Map.of("sql", "SHOW statement_timeout", "database", db));
+    assertThat(timeout.get("rows")).isEqualTo(List.of(List.of("1s")));
   }
 
   @ParameterizedTest

@@ -105,7 +105,7 @@ final class DbCommand implements Runnable {
               + "=postgres://"
               + role
               + ":"
-              + password
+              + (passwordEnv == null ? password : "$" + passwordEnv)
               + "@"
               + target.hostAndPort()
               + "/"
