@@ -116,9 +116,16 @@ public class PgBench {
   }
 
   static McpSyncClient client(Path pidFile, String... command) {
-    String line = "echo $$ > " + pidFile + "; exec " + String.join(" ", command) + " 2>/dev/null";
+    // The shell records the server's pid for the peak-memory reading, then becomes the server.
+    // Its stderr stays a pipe that the transport drains: the SDK client stalled when it was
+    // redirected to /dev/null.
+    String line = "echo $$ > " + pidFile + "; exec " + String.join(" ", command);
     var params = ServerParameters.builder("sh").args("-c", line).build();
-    var client = McpClient.sync(new StdioClientTransport(params, new JacksonMcpJsonMapper(JsonMapper.builder().build())))
+    // The reference answers the 1M-row query with one message of hundreds of MB: allow it.
+    var transport = new StdioClientTransport(
+        params, new JacksonMcpJsonMapper(JsonMapper.builder().build()), 1_500_000_000);
+    transport.setStdErrorHandler(ignored -> {});
+    var client = McpClient.sync(transport)
         .requestTimeout(Duration.ofMinutes(3)).initializationTimeout(Duration.ofMinutes(1)).build();
     client.initialize();
     return client;

@@ -99,8 +99,10 @@ final class Query {
   static Output run(Databases databases, ToolContext ctx, Input in) {
     Database db = databases.get(in.database());
     var checked = SqlGuard.check(in.sql(), in.params().size());
-    String fingerprint = fingerprint(db.name(), in.sql(), in.params());
-    long offset = in.cursor() == null ? 0 : offsetFrom(in.cursor(), fingerprint);
+    long offset =
+        in.cursor() == null
+            ? 0
+            : offsetFrom(in.cursor(), fingerprint(db.name(), in.sql(), in.params()));
     int maxRows = in.maxRows() == null ? db.limits().defaultMaxRows() : in.maxRows();
     long started = System.nanoTime();
     return db.read(
@@ -130,7 +132,11 @@ final class Query {
                   page.truncated() == null
                       ? null
                       : Cursor.encode(
-                          Map.of("q", fingerprint, "offset", offset + page.rows().size()));
+                          Map.of(
+                              "q",
+                              fingerprint(db.name(), in.sql(), in.params()),
+                              "offset",
+                              offset + page.rows().size()));
               return new Output(
                   db.name(),
                   page.columns(),
