@@ -48,6 +48,7 @@ public class StdioBench {
     System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + tool + " p50 (ms) | p99 (ms) | calls/s |");
     System.out.println("|---|---|---|---|---|---|");
     for (String[] server : servers) {
+      System.err.println("measuring " + server[0]);
       List<String> cmd = Arrays.asList(server[1].split(" "));
       double[] cold = new double[runs];
       for (int r = 0; r < runs; r++) {
@@ -62,9 +63,27 @@ public class StdioBench {
     }
   }
 
+  /** Starts a server whose stderr is discarded and which is killed if it outlives the deadline. */
+  static Process start(List<String> cmd, int seconds) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    var watchdog = new Thread(() -> {
+      try {
+        if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+          System.err.println("killing " + cmd.get(0) + " after " + seconds + " s without finishing");
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    watchdog.setDaemon(true);
+    watchdog.start();
+    return p;
+  }
+
   static double coldStart(List<String> cmd) throws Exception {
     long start = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = start(cmd, 30);
     try {
       OutputStream in = p.getOutputStream();
       in.write((INIT + "\n").getBytes(StandardCharsets.UTF_8));
@@ -82,7 +101,7 @@ public class StdioBench {
 
   static String roundTrips(List<String> cmd, String tool, String toolArgs, int warmup, int calls)
       throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = start(cmd, 300);
     try {
       OutputStream in = p.getOutputStream();
       var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8), 1 << 16);

@@ -14,6 +14,10 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class LayeredDefaults implements IDefaultValueProvider {
 
+  /** Environment variables other tools already use, honoured after their DEVHOST_ names. */
+  private static final Map<String, String> CONVENTIONAL_ENV =
+      Map.of("database-url", "DATABASE_URL");
+
   private final Map<String, String> env;
   private final ConfigFile file;
   private final Map<String, String> sources = new HashMap<>();
@@ -34,6 +38,12 @@ public final class LayeredDefaults implements IDefaultValueProvider {
     if (fromEnv != null && !fromEnv.isBlank()) {
       sources.put(key, "environment variable " + envName);
       return fromEnv;
+    }
+    String conventional = CONVENTIONAL_ENV.get(key);
+    String fromConventional = conventional == null ? null : env.get(conventional);
+    if (fromConventional != null && !fromConventional.isBlank()) {
+      sources.put(key, "environment variable " + conventional);
+      return fromConventional;
     }
     String fromFile = file.value(key);
     if (fromFile != null) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -104,6 +105,8 @@ public final class ServerOptions {
       description = "Write logs to this file instead of stderr. Logs never go to stdout.")
   Path logFile;
 
+  @Mixin PostgresOptions postgres = new PostgresOptions();
+
   public List<ToolsetId> toolsets() {
     return List.copyOf(toolsets);
   }
@@ -142,5 +145,9 @@ public final class ServerOptions {
 
   public int maxResultBytes() {
     return maxResultBytes;
+  }
+
+  public PostgresOptions postgres() {
+    return postgres;
   }
 }

@@ -4,5 +4,6 @@ package io.devhost.server.config;
 public enum ToolsetId {
   fs,
   git,
-  github
+  github,
+  pg
 }

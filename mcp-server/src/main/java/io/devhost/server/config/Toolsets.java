@@ -37,6 +37,7 @@ public final class Toolsets {
             case fs -> new FilesystemToolset(Sandbox.of(options.roots()));
             case git -> new GitToolset(Sandbox.of(options.roots()), options.gitWrite());
             case github -> github(options, env);
+            case pg -> options.postgres().createToolset();
           });
     }
     return created;

@@ -1,0 +1,80 @@
+package io.devhost.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.devhost.pg.PostgresToolset;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class PostgresOptionsTest {
+
+  @Command(name = "probe")
+  static final class Probe {
+    @Mixin ServerOptions options;
+  }
+
+  private static PostgresOptions parse(Map<String, String> env, String... args) {
+    var probe = new Probe();
+    var cli = new CommandLine(probe);
+    cli.setDefaultValueProvider(
+        new LayeredDefaults(env, ConfigFile.locate(new String[0], Map.of())));
+    cli.parseArgs(args);
+    return probe.options.postgres();
+  }
+
+  @Test
+  void databaseUrlFromTheEnvironmentIsServedAsDefaultReadOnly() {
+    try (PostgresToolset tools =
+        parse(Map.of("DATABASE_URL", "postgres://u:secret@db.example/app")).createToolset()) {
+      assertThat(tools.instructions()).contains("databases: default").doesNotContain("secret");
+      assertThat(tools.tools()).noneMatch(t -> t.name().equals("execute"));
+    }
+  }
+
+  @Test
+  void namedDatabasesAreRepeatableAndMayBeMadeWritable() {
+    try (PostgresToolset tools =
+        parse(
+                Map.of(),
+                "--db",
+                "shop=postgres://u@h/shop",
+                "--db",
+                "crm=jdbc:postgresql://h/crm",
+                "--db-read-write",
+                "crm")
+            .createToolset()) {
+      assertThat(tools.instructions()).contains("databases: shop, crm");
+      assertThat(tools.tools()).anyMatch(t -> t.name().equals("execute"));
+    }
+  }
+
+  @Test
+  void withoutADatabaseTheEmbeddedOneIsUsedAndNothingStartsYet(@TempDir Path home) {
+    Path data = home.resolve("pg");
+    try (PostgresToolset tools =
+        parse(Map.of(), "--demo", "--db-data-dir", data.toString()).createToolset()) {
+      assertThat(tools.instructions()).contains("databases: local");
+    }
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void mistakesAreNamedAtStart() {
+    assertThatThrownBy(
+            () ->
+                parse(Map.of(), "--db", "a=postgres://h/a", "--db-read-write", "b").createToolset())
+        .hasMessageContaining("'b', which is not a configured database");
+    assertThatThrownBy(
+            () -> parse(Map.of("DATABASE_URL", "postgres://h/a"), "--demo").createToolset())
+        .hasMessageContaining("--demo");
+    assertThatThrownBy(() -> parse(Map.of(), "--db", "a=mysql://u:pw@h/a").createToolset())
+        .hasMessageContaining("--db a")
+        .hasMessageNotContaining("pw");
+  }
+}

@@ -1,0 +1,87 @@
+package io.devhost.pg;
+
+import io.devhost.core.CompletionSpec;
+import io.devhost.core.Json;
+import io.devhost.core.ResourceTemplateSpec;
+import io.devhost.core.ToolException;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Table schemas as resources, {@code postgres://{db}/{schema}/{table}}, for every schema of every
+ * configured database, with completions for each part of the URI.
+ */
+final class TableResources {
+
+  static final String TEMPLATE = "postgres://{db}/{schema}/{table}";
+  private static final int MAX_COMPLETIONS = 100;
+
+  private TableResources() {}
+
+  static ResourceTemplateSpec template(Databases databases) {
+    var template =
+        new McpSchema.ResourceTemplate(
+            TEMPLATE,
+            "table-schema",
+            "Table schema",
+            "Columns, keys, indexes, constraints and comments of one table or view, as JSON"
+                + " (the describe_table result). Databases: "
+                + String.join(", ", databases.names())
+                + ".",
+            "application/json",
+            null);
+    return new ResourceTemplateSpec(template, uri -> read(databases, uri));
+  }
+
+  static McpSchema.ReadResourceResult read(Databases databases, String uri) {
+    String prefix = "postgres://";
+    String[] parts = uri.startsWith(prefix) ? uri.substring(prefix.length()).split("/", -1) : null;
+    if (parts == null || parts.length != 3) {
+      throw ToolException.invalid(
+          "Resource URI must look like postgres://DB/SCHEMA/TABLE, got " + uri);
+    }
+    var table =
+        DescribeTable.describe(databases.get(decode(parts[0])), decode(parts[1]), decode(parts[2]));
+    String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(table);
+    return new McpSchema.ReadResourceResult(
+        List.of(new McpSchema.TextResourceContents(uri, "application/json", json)));
+  }
+
+  /**
+   * Completes db from the configuration; schema and table from the default database, since a
+   * completion request does not carry the other arguments already chosen.
+   */
+  static CompletionSpec completions(Databases databases) {
+    return new CompletionSpec(
+        new McpSchema.ResourceReference(TEMPLATE),
+        (argument, prefix) -> complete(databases, argument, prefix == null ? "" : prefix));
+  }
+
+  static List<String> complete(Databases databases, String argument, String prefix) {
+    try {
+      Stream<String> candidates =
+          switch (argument) {
+            case "db", "database" -> databases.names().stream();
+            case "schema" ->
+                ListSchemas.list(databases.get(null)).schemas().stream()
+                    .map(ListSchemas.SchemaInfo::name);
+            case "table" ->
+                ListTables.list(databases.get(null), null).tables().stream()
+                    .map(ListTables.Table::name)
+                    .distinct();
+            default -> Stream.empty();
+          };
+      return candidates.filter(c -> c.startsWith(prefix)).limit(MAX_COMPLETIONS).toList();
+    } catch (ToolException e) {
+      // A database that is down offers no suggestions; completion is best effort.
+      return List.of();
+    }
+  }
+
+  private static String decode(String part) {
+    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+  }
+}
