@@ -17,9 +17,18 @@ public final class Toolsets {
     for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
       created.add(
           switch (id) {
-            case fs -> new FilesystemToolset(Sandbox.of(options.roots()));
+            case fs -> new FilesystemToolset(sandbox(options));
           });
     }
     return created;
+  }
+
+  private static Sandbox sandbox(ServerOptions options) {
+    return Sandbox.builder()
+        .roots(options.roots())
+        .readOnlyRoots(options.readOnlyRoots())
+        .deny(options.deny())
+        .maxWriteBytes(options.maxWriteBytes())
+        .build();
   }
 }
