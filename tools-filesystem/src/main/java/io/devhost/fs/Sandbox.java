@@ -5,6 +5,7 @@ import io.devhost.core.ToolException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -59,6 +60,9 @@ public final class Sandbox {
   }
 
   public static final long DEFAULT_MAX_READ_BYTES = 32L * 1024 * 1024;
+  private static final int MAX_PATH_BYTES = 4095;
+  private static final int MAX_NAME_BYTES = 255;
+
   public static final long DEFAULT_MAX_WRITE_BYTES = 10L * 1024 * 1024;
 
   private final List<Path> roots;
@@ -412,10 +416,40 @@ public final class Sandbox {
     try {
       String expanded = expandHome(userPath);
       Path p = Path.of(expanded);
-      return p.isAbsolute() ? p : roots.get(0).resolve(p);
+      return requireFitsFileSystem(p.isAbsolute() ? p : roots.get(0).resolve(p), userPath);
     } catch (InvalidPathException e) {
       throw ToolException.invalid("Not a valid path: " + userPath + " (" + e.getReason() + ").");
     }
+  }
+
+  /**
+   * Refuses names and paths longer than Linux accepts (255 bytes a name, 4095 a path) before any
+   * system call: past those limits path-based calls fail halfway, e.g. after creating parents.
+   */
+  private static Path requireFitsFileSystem(Path p, String userPath) {
+    if (p.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+      throw ToolException.invalid(
+          "The path "
+              + abbreviate(userPath)
+              + " is longer than "
+              + MAX_PATH_BYTES
+              + " bytes; use a shorter one.");
+    }
+    for (Path name : p) {
+      if (name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        throw ToolException.invalid(
+            "A name in "
+                + abbreviate(userPath)
+                + " is longer than "
+                + MAX_NAME_BYTES
+                + " bytes; use a shorter one.");
+      }
+    }
+    return p;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static String expandHome(String path) {

@@ -161,7 +161,8 @@ final class VerifiedDir implements Closeable, Iterable<Path> {
       PosixFileAttributes old = posixAttributes(target);
       perms = old != null ? old.permissions() : PosixFilePermissions.fromString("rw-r--r--");
     }
-    Path temp = Path.of("." + target + ".devhost-" + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+    // Not derived from the target's name: a name of 255 bytes leaves no room for a suffix.
+    Path temp = Path.of(".devhost-" + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     Set<OpenOption> options =
         Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
     FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(perms);

@@ -79,13 +79,19 @@ class SandboxTest {
   }
 
   @Test
-  void veryLongNamesFailCleanly() {
+  void veryLongNamesAndPathsFailCleanlyBeforeTouchingAnything() throws Exception {
     String longName = "a".repeat(300) + ".txt";
-    assertThat(fs.error("read_text_file", Map.of("path", longName))).isNotBlank();
-    assertThat(fs.error("write_file", Map.of("path", longName, "content", "x"))).isNotBlank();
+    assertThat(fs.error("read_text_file", Map.of("path", longName)))
+        .contains("longer than 255 bytes");
+    assertThat(fs.error("write_file", Map.of("path", longName, "content", "x")))
+        .contains("longer than 255 bytes");
     String deep = "d/".repeat(3000) + "f.txt";
     assertThat(fs.error("write_file", Map.of("path", deep, "content", "x", "createParents", true)))
-        .isNotBlank();
+        .contains("longer than 4095 bytes");
+    assertThat(allowed.resolve("d")).doesNotExist();
+    String longest = "n".repeat(255);
+    fs.ok("write_file", Map.of("path", longest, "content", "max"));
+    assertThat(fs.ok("read_text_file", Map.of("path", longest)).get("content")).isEqualTo("max");
   }
 
   @Test
