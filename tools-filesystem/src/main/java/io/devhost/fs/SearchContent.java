@@ -7,7 +7,6 @@ import io.devhost.core.ToolSpec;
 import io.devhost.core.UntrustedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -139,20 +138,18 @@ final class SearchContent {
     int max = in.maxMatches() != null ? in.maxMatches() : DEFAULT_MAX_MATCHES;
     Map<String, Object> state = in.cursor() == null ? Map.of() : Cursor.decode(in.cursor());
     String after = (String) state.getOrDefault("after", "");
-    int[] skip = {((Number) state.getOrDefault("skip", 0)).intValue()};
-    var matches = new ArrayList<Match>();
+    int firstSkip = ((Number) state.getOrDefault("skip", 0)).intValue();
+    var pipeline = new ParallelScan(lineMatcher, max);
     String base = t.real().toString() + "/";
     long[] files = {0};
     String[] previous = {after};
-    String[] cursor = {null};
     var walker =
         new FileWalker(sandbox)
             .gitignore(!Boolean.FALSE.equals(in.respectGitignore()))
             .hidden(Boolean.TRUE.equals(in.includeHidden()))
             .exclude(in.exclude() == null ? List.of() : in.exclude())
             .resumeAfter(after);
-    var buffer = new FileBuffer(sandbox.maxReadBytes());
-    try {
+    try (pipeline) {
       ListDirectory.openDirectory(sandbox, t).close();
       walker.walk(
           t,
@@ -167,27 +164,20 @@ final class SearchContent {
               if (files[0] % 256 == 0) {
                 ctx.progress(files[0], null, "searched " + files[0] + " files");
               }
-              if (buffer.load(e.dir(), e.name(), a.size())) {
-                int before = matches.size();
-                boolean full =
-                    lineMatcher.scan(
-                        buffer, base + e.relative(), skip[0], max - matches.size(), matches);
-                if (full) {
-                  int taken = skip[0] + matches.size() - before;
-                  cursor[0] = Cursor.encode(Map.of("after", previous[0], "skip", taken));
-                  return FileWalker.Step.STOP;
-                }
+              int skip = files[0] == 1 ? firstSkip : 0;
+              if (pipeline.submit(e, base + e.relative(), previous[0], skip)) {
+                return FileWalker.Step.STOP;
               }
-              skip[0] = 0;
             }
             previous[0] = e.relative();
             return FileWalker.Step.CONTINUE;
           });
+      pipeline.finish();
     } catch (IOException e) {
       throw Sandbox.ioFailure(t.userPath(), e);
     }
     ctx.progress(files[0], (double) files[0], "searched " + files[0] + " files");
-    return new Output(matches, files[0], cursor[0] != null, cursor[0]);
+    return new Output(pipeline.matches(), files[0], pipeline.cursor() != null, pipeline.cursor());
   }
 
   private static Pattern includes(List<String> globs, boolean names) {
