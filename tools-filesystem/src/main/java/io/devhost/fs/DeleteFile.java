@@ -67,6 +67,9 @@ final class DeleteFile {
       if (attrs.isDirectory()) {
         if (Boolean.TRUE.equals(in.recursive())) {
           try (VerifiedDir dir = parent.child(t.name())) {
+            sandbox.requireNothingProtectedInside(dir, t);
+          }
+          try (VerifiedDir dir = parent.child(t.name())) {
             deleteContents(dir, counts, ctx);
           }
         }

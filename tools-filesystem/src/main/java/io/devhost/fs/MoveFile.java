@@ -55,8 +55,14 @@ final class MoveFile {
     }
     try (VerifiedDir from = sandbox.openParent(src, false);
         VerifiedDir to = sandbox.openParent(dst, parents)) {
-      if (from.attributes(src.name()) == null) {
+      var attrs = from.attributes(src.name());
+      if (attrs == null) {
         throw ToolException.notFound("No such file or directory: " + in.source() + ".");
+      }
+      if (attrs.isDirectory()) {
+        try (VerifiedDir moved = from.child(src.name())) {
+          sandbox.requireNothingProtectedInside(moved, src);
+        }
       }
       var existing = to.attributes(dst.name());
       if (existing != null && (!Boolean.TRUE.equals(in.overwrite()) || existing.isDirectory())) {

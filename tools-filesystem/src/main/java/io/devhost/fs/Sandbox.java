@@ -375,6 +375,39 @@ public final class Sandbox {
     }
   }
 
+  /**
+   * Refuses to move or delete a directory that holds something the deny rules protect: otherwise a
+   * recursive delete would remove a secret by its parent's name, and a move would carry it out from
+   * under a path rule such as {@code secrets/**}.
+   */
+  void requireNothingProtectedInside(VerifiedDir dir, Target t) throws IOException {
+    requireNothingProtectedInside(dir, t.relative().toString(), t.userPath());
+  }
+
+  private void requireNothingProtectedInside(VerifiedDir dir, String relative, String userPath)
+      throws IOException {
+    for (Path entry : dir) {
+      Path name = entry.getFileName();
+      String rel = relative + "/" + name;
+      String rule = deny.writeDeniedBy(Path.of(rel));
+      if (rule != null) {
+        throw ToolException.denied(
+            userPath
+                + " contains "
+                + rel
+                + ", which the deny rule '"
+                + rule
+                + "' protects; nothing was changed. Move or delete the other entries one by one.");
+      }
+      var attrs = dir.attributes(name);
+      if (attrs != null && attrs.isDirectory()) {
+        try (VerifiedDir child = dir.child(name)) {
+          requireNothingProtectedInside(child, rel, userPath);
+        }
+      }
+    }
+  }
+
   /** Turns an I/O failure into a message a model can act on, without internals. */
   static ToolException ioFailure(String userPath, IOException e) {
     if (e instanceof NoSuchFileException) {

@@ -25,7 +25,7 @@ final class SearchContent {
               description = "Text or regular expression (Java syntax) to find.",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String pattern,
-      @Schema(description = "Directory (or file) to search.", defaultValue = ".") String path,
+      @Schema(description = "Directory to search.", defaultValue = ".") String path,
       @Schema(description = "Treat pattern as a regular expression.", defaultValue = "false")
           Boolean regex,
       @Schema(description = "Match case exactly.", defaultValue = "true") Boolean caseSensitive,

@@ -143,6 +143,20 @@ class SandboxTest {
   }
 
   @Test
+  void protectedFilesCannotBeDeletedOrMovedByTheirDirectory() throws Exception {
+    Files.createDirectories(allowed.resolve("app/config"));
+    Files.writeString(allowed.resolve("app/config/.env"), "TOKEN=1");
+    Files.writeString(allowed.resolve("app/main.txt"), "m");
+
+    assertThat(fs.error("delete_file", Map.of("path", "app", "recursive", true)))
+        .contains("app/config/.env");
+    assertThat(fs.error("move_file", Map.of("source", "app", "destination", "moved")))
+        .contains("'.env*'");
+    assertThat(allowed.resolve("app/main.txt")).exists();
+    assertThat(allowed.resolve("app/config/.env")).exists();
+  }
+
+  @Test
   void gitInternalsAreReadableButNeverWritten() throws Exception {
     Files.createDirectories(allowed.resolve(".git"));
     Files.writeString(allowed.resolve(".git/HEAD"), "ref: refs/heads/main\n");
