@@ -88,7 +88,9 @@ class StdioEndToEndIT {
         .containsEntry("content", "alpha\nbeta")
         .containsEntry("truncated", true)
         .containsEntry("nextOffset", 3);
-    assertThat(((McpSchema.TextContent) read.content().get(0)).text()).isEqualTo("alpha\nbeta");
+    assertThat(((McpSchema.TextContent) read.content().get(0)).text())
+        .startsWith("<<<untrusted data from")
+        .contains("alpha\nbeta\n<<<end of untrusted data>>>");
 
     var list = call("list_directory", Map.of("path", real));
     assertThat(structured(list).get("entries").toString()).contains("notes.txt", "src");

@@ -129,14 +129,31 @@ public final class ToolRunner {
               + "-byte limit. Ask for less (a narrower path, a smaller limit, or a page).");
     }
     String text = limits.inlineText(tool.render().apply(output));
+    var builder = McpSchema.CallToolResult.builder().addTextContent(text);
+    int extraBytes = 0;
+    for (McpSchema.Content block : tool.extraContent().apply(output)) {
+      builder.addContent(block);
+      extraBytes += approximateBytes(block);
+    }
     var result =
-        McpSchema.CallToolResult.builder()
-            .addTextContent(text)
+        builder
             .structuredContent(structured)
             .isError(false)
             .meta(meta.isEmpty() ? null : meta)
             .build();
-    return new Outcome(result, null, bytes + text.getBytes(StandardCharsets.UTF_8).length);
+    return new Outcome(
+        result, null, bytes + extraBytes + text.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  /** The size the audit log records; base64 payloads are not serialized twice just to count. */
+  private static int approximateBytes(McpSchema.Content block) {
+    if (block instanceof McpSchema.ImageContent image) {
+      return image.data().length();
+    }
+    if (block instanceof McpSchema.AudioContent audio) {
+      return audio.data().length();
+    }
+    return Json.MAPPER.writeValueAsBytes(block).length;
   }
 
   private static Outcome failure(ToolException.Kind kind, String message) {

@@ -1,6 +1,7 @@
 package io.devhost.core;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -9,6 +10,8 @@ import java.util.function.Function;
  * JSON Schemas are generated, the handler, and how its result reads as text.
  *
  * @param render a short text rendering of the output for clients that show only {@code content}
+ * @param extraContent content blocks sent after the text, for what JSON cannot carry well (an image
+ *     or audio clip as base64 with its MIME type); usually none
  */
 public record ToolSpec<I, O>(
     String name,
@@ -18,7 +21,8 @@ public record ToolSpec<I, O>(
     Class<O> outputType,
     McpSchema.ToolAnnotations annotations,
     ToolHandler<I, O> handler,
-    Function<O, String> render) {
+    Function<O, String> render,
+    Function<O, List<McpSchema.Content>> extraContent) {
 
   public ToolSpec {
     Objects.requireNonNull(name, "name");
@@ -27,6 +31,7 @@ public record ToolSpec<I, O>(
     Objects.requireNonNull(outputType, "outputType");
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(render, "render");
+    Objects.requireNonNull(extraContent, "extraContent");
   }
 
   public static <I, O> Builder<I, O> builder(String name, Class<I> inputType, Class<O> outputType) {
@@ -56,6 +61,7 @@ public record ToolSpec<I, O>(
     private boolean openWorld;
     private ToolHandler<I, O> handler;
     private Function<O, String> render = ResultText::json;
+    private Function<O, List<McpSchema.Content>> extraContent = out -> List.of();
 
     private Builder(String name, Class<I> inputType, Class<O> outputType) {
       this.name = name;
@@ -108,6 +114,12 @@ public record ToolSpec<I, O>(
       return this;
     }
 
+    /** Adds content blocks (e.g. {@code ImageContent}) after the text rendering. */
+    public Builder<I, O> extraContent(Function<O, List<McpSchema.Content>> extraContent) {
+      this.extraContent = extraContent;
+      return this;
+    }
+
     public ToolSpec<I, O> build() {
       var annotations =
           new McpSchema.ToolAnnotations(
@@ -118,7 +130,15 @@ public record ToolSpec<I, O>(
               openWorld,
               null);
       return new ToolSpec<>(
-          name, title, description, inputType, outputType, annotations, handler, render);
+          name,
+          title,
+          description,
+          inputType,
+          outputType,
+          annotations,
+          handler,
+          render,
+          extraContent);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.devhost.core;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A unit of related tools, resources and prompts that can be switched on and off as a whole.
@@ -33,6 +34,21 @@ public interface Toolset extends AutoCloseable {
   default List<CompletionSpec> completions() {
     return List.of();
   }
+
+  /**
+   * Whether this toolset tells subscribed clients when one of its resources changes; the server
+   * then offers {@code resources/subscribe}.
+   */
+  default boolean announcesResourceUpdates() {
+    return false;
+  }
+
+  /**
+   * Called once by the server at start-up with the sink for {@code
+   * notifications/resources/updated}: the toolset passes the URI of a resource that changed (the
+   * server sends it only to sessions subscribed to that URI).
+   */
+  default void announceResourceUpdatesTo(Consumer<String> updatedUri) {}
 
   /** Releases pools, watchers and threads. Must be idempotent. */
   @Override

@@ -15,19 +15,44 @@ final class ListAllowedDirectories {
 
   record Output(
       @Schema(
-              description = "Absolute real paths of the directories this server may access.",
+              description =
+                  "Absolute real paths of the directories this server may access in this session"
+                      + " (the configured ones, narrowed by the client's roots).",
               requiredMode = Schema.RequiredMode.REQUIRED)
-          List<String> directories) {}
+          List<String> directories,
+      @Schema(
+              description = "Those of them that are read-only.",
+              requiredMode = Schema.RequiredMode.REQUIRED)
+          List<String> readOnly) {}
 
   static ToolSpec<Input, Output> spec(Sandbox sandbox) {
     return ToolSpec.builder("list_allowed_directories", Input.class, Output.class)
         .title("List allowed directories")
         .description(
-            "Lists the directories this server may read and write. Every other file tool refuses"
-                + " paths outside them; relative paths are taken against the first one.")
+            "Lists the directories this server may read and write (and which are read-only)."
+                + " Every other file tool refuses paths outside them; relative paths are taken"
+                + " against the first one.")
         .idempotent()
-        .handler((ctx, in) -> new Output(sandbox.roots().stream().map(Path::toString).toList()))
-        .render(out -> "Allowed directories:\n" + String.join("\n", out.directories()))
+        .handler(
+            (ctx, in) -> {
+              List<Path> dirs = sandbox.effectiveRoots(ctx);
+              return new Output(
+                  dirs.stream().map(Path::toString).toList(),
+                  dirs.stream()
+                      .filter(
+                          d ->
+                              sandbox.roots().stream()
+                                  .anyMatch(r -> d.startsWith(r) && sandbox.isReadOnly(r)))
+                      .map(Path::toString)
+                      .toList());
+            })
+        .render(
+            out ->
+                "Allowed directories:\n"
+                    + String.join("\n", out.directories())
+                    + (out.readOnly().isEmpty()
+                        ? ""
+                        : "\nRead-only:\n" + String.join("\n", out.readOnly())))
         .build();
   }
 }

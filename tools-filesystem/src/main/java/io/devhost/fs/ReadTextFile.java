@@ -1,27 +1,20 @@
 package io.devhost.fs;
 
-import io.devhost.core.ToolException;
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolSpec;
+import io.devhost.core.UntrustedText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 
 /** Reads a text file, whole or in part, within a size cap that says where to continue. */
 final class ReadTextFile {
 
-  static final int MAX_CONTENT_CHARS = 256 * 1024;
-  private static final int SNIFF_BYTES = 8192;
+  static final int DEFAULT_MAX_BYTES = 256 * 1024;
+  static final int MAX_MAX_BYTES = 2 * 1024 * 1024;
 
   private ReadTextFile() {}
 
@@ -35,7 +28,18 @@ final class ReadTextFile {
       @Schema(description = "First line to return, counting from 1.", minimum = "1") Integer offset,
       @Schema(description = "Number of lines to return from offset.", minimum = "1") Integer limit,
       @Schema(description = "Prefix each line with its number.", defaultValue = "false")
-          Boolean lineNumbers) {
+          Boolean lineNumbers,
+      @Schema(
+              description =
+                  "Character set to decode with, e.g. UTF-16LE or windows-1252. Default: detected"
+                      + " (byte-order mark, else UTF-8, else windows-1252).")
+          String encoding,
+      @Schema(
+              description = "Most bytes of text to return; the rest is cut with truncated=true.",
+              defaultValue = "" + DEFAULT_MAX_BYTES,
+              minimum = "1",
+              maximum = "" + MAX_MAX_BYTES)
+          Integer maxBytes) {
 
     Input {
       int modes = (head != null ? 1 : 0) + (tail != null ? 1 : 0) + (offset != null ? 1 : 0);
@@ -47,6 +51,23 @@ final class ReadTextFile {
       requirePositive("tail", tail);
       requirePositive("offset", offset);
       requirePositive("limit", limit);
+      requirePositive("maxBytes", maxBytes);
+      if (maxBytes != null && maxBytes > MAX_MAX_BYTES) {
+        throw new IllegalArgumentException(
+            "maxBytes is at most "
+                + MAX_MAX_BYTES
+                + ", got "
+                + maxBytes
+                + "; read in pages with offset.");
+      }
+    }
+
+    static Input whole(String path, int maxBytes) {
+      return new Input(path, null, null, null, null, null, null, maxBytes);
+    }
+
+    int cap() {
+      return maxBytes != null ? maxBytes : DEFAULT_MAX_BYTES;
     }
 
     private static void requirePositive(String name, Integer value) {
@@ -82,65 +103,51 @@ final class ReadTextFile {
         .title("Read a text file")
         .description(
             "Reads a text file: whole, its first or last N lines, or a line range (offset and"
-                + " limit). Results over "
-                + MAX_CONTENT_CHARS / 1024
-                + " KiB are cut with truncated=true and a nextOffset to continue. Refuses binary"
-                + " files. UTF-8 unless the file is not valid UTF-8, then ISO-8859-1.")
+                + " limit). Results over maxBytes (default "
+                + DEFAULT_MAX_BYTES / 1024
+                + " KiB) are cut with truncated=true and a nextOffset to continue. Refuses binary"
+                + " files. Decodes UTF-8 (or the byte-order mark's charset), else windows-1252,"
+                + " and says which it used.")
         .idempotent()
-        .handler((ctx, in) -> read(sandbox, in))
-        .render(Output::content)
+        .handler((ctx, in) -> read(sandbox, ctx, in))
+        .render(out -> UntrustedText.fence(out.path(), out.content()))
         .build();
   }
 
-  private static Output read(Sandbox sandbox, Input in) throws IOException {
-    Path file = sandbox.resolveExisting(in.path());
-    Sandbox.requireRegularFile(file, in.path());
-    try (FileChannel ch =
-        FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      refuseBinary(ch, in.path());
+  static Output read(Sandbox sandbox, ToolContext ctx, Input in) {
+    var target = sandbox.existing(in.path(), ctx, Sandbox.Access.READ);
+    try (FileChannel ch = sandbox.openFile(target)) {
+      String path = target.real().toString();
+      if (in.encoding() != null) {
+        return read(ch, path, in, TextFiles.charsetNamed(in.encoding()), 0, false);
+      }
+      var enc = TextFiles.detect(ch, in.path());
       try {
-        return read(ch, file, in, StandardCharsets.UTF_8);
+        return read(ch, path, in, enc.charset(), enc.bomBytes(), !enc.detected());
       } catch (CharacterCodingException e) {
-        return read(ch, file, in, StandardCharsets.ISO_8859_1);
+        return read(ch, path, in, TextFiles.FALLBACK, 0, false);
       }
+    } catch (IOException e) {
+      throw Sandbox.ioFailure(in.path(), e);
     }
   }
 
-  private static void refuseBinary(FileChannel ch, String userPath) throws IOException {
-    ByteBuffer sniff = ByteBuffer.allocate(SNIFF_BYTES);
-    ch.read(sniff, 0);
-    for (int i = 0; i < sniff.position(); i++) {
-      if (sniff.get(i) == 0) {
-        throw ToolException.invalid(
-            userPath
-                + " looks binary (it contains NUL bytes); use read_media_file for images"
-                + " and audio.");
-      }
-    }
-  }
-
-  private static Output read(FileChannel ch, Path file, Input in, Charset charset)
+  private static Output read(
+      FileChannel ch, String path, Input in, Charset charset, int skip, boolean strict)
       throws IOException {
-    ch.position(0);
-    var decoder =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    var reader =
-        new BoundedLineReader(
-            new InputStreamReader(Channels.newInputStream(ch), decoder), MAX_CONTENT_CHARS);
+    var reader = new BoundedLineReader(TextFiles.reader(ch, charset, skip, strict), in.cap());
     return in.tail() != null
-        ? readTail(reader, file, in, charset)
-        : readRange(reader, file, in, charset);
+        ? readTail(reader, path, in, charset)
+        : readRange(reader, path, in, charset);
   }
 
-  private static Output readRange(BoundedLineReader reader, Path file, Input in, Charset cs)
+  private static Output readRange(BoundedLineReader reader, String path, Input in, Charset cs)
       throws IOException {
     int first = in.offset() != null ? in.offset() : 1;
     Integer count = in.head() != null ? in.head() : in.limit();
     boolean numbers = Boolean.TRUE.equals(in.lineNumbers());
     var out = new StringBuilder();
+    long bytes = 0;
     int lineNo = 0;
     int last = 0;
     boolean truncated = false;
@@ -154,31 +161,33 @@ final class ReadTextFile {
         truncated = true;
         break;
       }
-      if (last > 0 && out.length() + line.text().length() > MAX_CONTENT_CHARS) {
+      long size = utf8Length(line.text()) + 1;
+      if (last > 0 && bytes + size > in.cap()) {
         truncated = true;
         break;
       }
+      bytes += size;
       append(out, lineNo, line, numbers, last > 0);
       last = lineNo;
     }
     int start = last == 0 ? 0 : first;
     Integer next = truncated ? last + 1 : null;
-    return new Output(file.toString(), out.toString(), cs.name(), start, last, truncated, next);
+    return new Output(path, out.toString(), cs.name(), start, last, truncated, next);
   }
 
-  private static Output readTail(BoundedLineReader reader, Path file, Input in, Charset cs)
+  private static Output readTail(BoundedLineReader reader, String path, Input in, Charset cs)
       throws IOException {
     int wanted = in.tail();
     var window = new ArrayDeque<BoundedLineReader.Line>();
-    long chars = 0;
+    long bytes = 0;
     int lineNo = 0;
     BoundedLineReader.Line line;
     while ((line = reader.next()) != null) {
       lineNo++;
       window.addLast(line);
-      chars += line.text().length() + 1;
-      while (window.size() > wanted || (window.size() > 1 && chars > MAX_CONTENT_CHARS)) {
-        chars -= window.removeFirst().text().length() + 1;
+      bytes += utf8Length(line.text()) + 1;
+      while (window.size() > wanted || (window.size() > 1 && bytes > in.cap())) {
+        bytes -= utf8Length(window.removeFirst().text()) + 1;
       }
     }
     int start = window.isEmpty() ? 0 : lineNo - window.size() + 1;
@@ -190,7 +199,16 @@ final class ReadTextFile {
       n++;
     }
     boolean truncated = window.size() < Math.min(wanted, lineNo);
-    return new Output(file.toString(), out.toString(), cs.name(), start, lineNo, truncated, null);
+    return new Output(path, out.toString(), cs.name(), start, lineNo, truncated, null);
+  }
+
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
   private static void append(

@@ -1,103 +1,456 @@
 package io.devhost.fs;
 
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Owns every decision about which paths a tool may touch. Tools never resolve paths themselves.
+ * Owns every decision about which paths a tool may touch. Tools never resolve or open paths
+ * themselves: they ask for a {@link Target} and open it through a {@link VerifiedDir}.
  *
  * <p>Containment is decided on real paths (symlinks resolved) and by path components, so {@code
- * /allowed} never matches {@code /allowed-evil} and a link inside a root that points out of it is
- * refused.
+ * /allowed} never matches {@code /allowed-evil} (CVE-2025-53110) and a link inside a root that
+ * points out of it is refused (CVE-2025-53109). The check alone would leave a window in which a
+ * component is swapped for a symlink; it is closed by opening: every file is opened relative to a
+ * directory handle reached from the root without following links (see {@link VerifiedDir}).
+ *
+ * <p>MCP client roots only narrow the configured roots, never widen them.
  */
 public final class Sandbox {
 
-  private final List<Path> roots;
-
-  private Sandbox(List<Path> roots) {
-    this.roots = List.copyOf(roots);
+  /** What a tool wants to do with a path; writes also need a writable root and no write-deny. */
+  public enum Access {
+    READ,
+    WRITE
   }
 
   /**
-   * Builds a sandbox over existing directories.
-   *
-   * @throws IllegalArgumentException naming the root that does not exist or is not a directory
+   * A path inside a configured root, checked: {@code relative} has no {@code ..} and no symlinks
+   * (as of the check), and is empty for the root itself.
    */
-  public static Sandbox of(List<Path> configuredRoots) {
-    if (configuredRoots.isEmpty()) {
-      throw new IllegalArgumentException("at least one allowed root is required");
+  public record Target(Path root, Path relative, String userPath) {
+    Path real() {
+      return isRoot() ? root : root.resolve(relative);
     }
-    var real = new ArrayList<Path>();
-    for (Path root : configuredRoots) {
-      try {
-        Path r = root.toAbsolutePath().normalize().toRealPath();
-        if (!Files.isDirectory(r)) {
-          throw new IllegalArgumentException("allowed root is not a directory: " + root);
-        }
-        if (!real.contains(r)) {
-          real.add(r);
-        }
-      } catch (IOException e) {
-        throw new IllegalArgumentException("allowed root does not exist: " + root);
-      }
+
+    boolean isRoot() {
+      return relative.toString().isEmpty();
     }
-    return new Sandbox(real);
+
+    Path name() {
+      return relative.getFileName();
+    }
   }
 
+  public static final long DEFAULT_MAX_READ_BYTES = 32L * 1024 * 1024;
+  private static final int MAX_PATH_BYTES = 4095;
+  private static final int MAX_NAME_BYTES = 255;
+
+  public static final long DEFAULT_MAX_WRITE_BYTES = 10L * 1024 * 1024;
+
+  private final List<Path> roots;
+  private final List<Path> readOnlyRoots;
+  private final DenyRules deny;
+  private final long maxReadBytes;
+  private final long maxWriteBytes;
+
+  private Sandbox(Builder b, List<Path> roots, List<Path> readOnlyRoots) {
+    this.roots = List.copyOf(roots);
+    this.readOnlyRoots = List.copyOf(readOnlyRoots);
+    this.deny = DenyRules.withDefaults(b.deny);
+    this.maxReadBytes = b.maxReadBytes;
+    this.maxWriteBytes = b.maxWriteBytes;
+  }
+
+  /** A sandbox over writable roots with the default deny rules and caps. */
+  public static Sandbox of(List<Path> configuredRoots) {
+    return builder().roots(configuredRoots).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the configuration; {@link #build} validates it once, naming what is wrong. */
+  public static final class Builder {
+    private List<Path> roots = List.of();
+    private List<Path> readOnlyRoots = List.of();
+    private List<String> deny = List.of();
+    private long maxReadBytes = DEFAULT_MAX_READ_BYTES;
+    private long maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
+
+    private Builder() {}
+
+    /** Directories the tools may read and write. */
+    public Builder roots(List<Path> roots) {
+      this.roots = List.copyOf(roots);
+      return this;
+    }
+
+    /** Directories the tools may only read; may also lie inside a writable root. */
+    public Builder readOnlyRoots(List<Path> readOnlyRoots) {
+      this.readOnlyRoots = List.copyOf(readOnlyRoots);
+      return this;
+    }
+
+    /** Globs added to the default deny rules; {@code !glob} lifts a default. */
+    public Builder deny(List<String> globs) {
+      this.deny = List.copyOf(globs);
+      return this;
+    }
+
+    /** The largest file a tool reads into memory at once. */
+    public Builder maxReadBytes(long bytes) {
+      this.maxReadBytes = bytes;
+      return this;
+    }
+
+    /** The largest content a write, edit or append may produce. */
+    public Builder maxWriteBytes(long bytes) {
+      this.maxWriteBytes = bytes;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the root that does not exist or is not a directory,
+     *     or the glob that does not parse
+     */
+    public Sandbox build() {
+      if (roots.isEmpty() && readOnlyRoots.isEmpty()) {
+        throw new IllegalArgumentException("at least one allowed root is required");
+      }
+      if (maxReadBytes < 1 || maxWriteBytes < 1) {
+        throw new IllegalArgumentException("size caps must be positive");
+      }
+      var readOnly = realDirectories(readOnlyRoots);
+      var all = new LinkedHashSet<>(realDirectories(roots));
+      all.addAll(readOnly);
+      return new Sandbox(this, new ArrayList<>(all), readOnly);
+    }
+
+    private static List<Path> realDirectories(List<Path> dirs) {
+      var real = new ArrayList<Path>();
+      for (Path root : dirs) {
+        try {
+          Path r = root.toAbsolutePath().normalize().toRealPath();
+          if (!Files.isDirectory(r)) {
+            throw new IllegalArgumentException("allowed root is not a directory: " + root);
+          }
+          if (!real.contains(r)) {
+            real.add(r);
+          }
+        } catch (IOException e) {
+          throw new IllegalArgumentException("allowed root does not exist: " + root);
+        }
+      }
+      return real;
+    }
+  }
+
+  /** The configured roots, real paths, writable ones first. */
   public List<Path> roots() {
     return roots;
   }
 
-  /**
-   * Resolves a path a client gave to the real path of an existing file or directory inside the
-   * roots. Relative paths are taken against the first root; {@code ~} is the user's home.
-   */
-  public Path resolveExisting(String userPath) {
-    Path candidate = toAbsolute(userPath);
-    Path real;
-    try {
-      real = candidate.toRealPath();
-    } catch (NoSuchFileException e) {
-      requireInside(candidate.normalize(), userPath);
-      throw ToolException.notFound("No such file or directory: " + userPath);
-    } catch (IOException e) {
-      throw ToolException.notFound("Cannot access " + userPath + ": " + e.getMessage());
-    }
-    requireInside(real, userPath);
-    return real;
+  public boolean isReadOnly(Path root) {
+    return readOnlyRoots.contains(root);
   }
 
-  /** True when {@code real} is one of the roots or lies below one, compared by components. */
-  public boolean isInside(Path real) {
-    for (Path root : roots) {
-      if (real.startsWith(root)) {
-        return true;
+  DenyRules denyRules() {
+    return deny;
+  }
+
+  long maxReadBytes() {
+    return maxReadBytes;
+  }
+
+  long maxWriteBytes() {
+    return maxWriteBytes;
+  }
+
+  /**
+   * The roots in effect for a call: the configured roots narrowed by the client's roots, when the
+   * client declares any. A client root of {@code /} leaves the configured roots as they are; a
+   * client root inside a configured root replaces it; a client root outside every configured root
+   * adds nothing.
+   */
+  public List<Path> effectiveRoots(ToolContext ctx) {
+    Optional<List<URI>> client = ctx.clientRoots();
+    if (client.isEmpty()) {
+      return roots;
+    }
+    var effective = new LinkedHashSet<Path>();
+    for (URI uri : client.get()) {
+      Path c = clientRootPath(uri);
+      if (c == null) {
+        continue;
+      }
+      for (Path r : roots) {
+        if (c.startsWith(r)) {
+          effective.add(c);
+        } else if (r.startsWith(c)) {
+          effective.add(r);
+        }
       }
     }
-    return false;
+    return List.copyOf(effective);
   }
 
-  /** The path as the client should see it: relative to its root when that is unambiguous. */
-  public String display(Path real) {
-    return real.toString();
+  private static Path clientRootPath(URI uri) {
+    try {
+      return "file".equalsIgnoreCase(uri.getScheme()) ? Path.of(uri).toRealPath() : null;
+    } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return null;
+    }
   }
 
-  /** Refuses anything that is not a regular file: FIFOs hang readers, devices never end. */
-  public static void requireRegularFile(Path real, String userPath) {
-    if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
-      throw ToolException.invalid(userPath + " is a directory; use list_directory for it.");
+  /** Resolves a path that must exist, for the given access. */
+  public Target existing(String userPath, ToolContext ctx, Access access) {
+    Located loc = locate(userPath, ctx, access);
+    if (!loc.missing().toString().isEmpty()) {
+      throw ToolException.notFound(
+          "No such file or directory: " + userPath + ". Check the name with list_directory.");
     }
-    if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
-      throw ToolException.invalid(
-          userPath + " is not a regular file (a FIFO, socket or device); it cannot be read.");
+    return loc.target();
+  }
+
+  /**
+   * Resolves a path to create or replace. Its parent must exist unless {@code createParents}; the
+   * entry itself may or may not exist.
+   */
+  public Target forWrite(String userPath, ToolContext ctx, boolean createParents) {
+    Located loc = locate(userPath, ctx, Access.WRITE);
+    if (loc.target().isRoot()) {
+      throw ToolException.invalid(userPath + " is an allowed root itself, not a file in one.");
     }
+    if (loc.missing().getNameCount() > 1 && !createParents) {
+      throw ToolException.notFound(
+          "The parent directory of "
+              + userPath
+              + " does not exist. Pass createParents=true or call create_directory first.");
+    }
+    return loc.target();
+  }
+
+  private record Located(Target target, Path missing) {}
+
+  private Located locate(String userPath, ToolContext ctx, Access access) {
+    Path abs = toAbsolute(userPath).normalize();
+    Path existing = abs;
+    Path missing = Path.of("");
+    Path real;
+    while (true) {
+      try {
+        real = existing.toRealPath();
+        break;
+      } catch (NoSuchFileException | NotDirectoryException e) {
+        Path parent = existing.getParent();
+        if (parent == null) {
+          throw denied(userPath);
+        }
+        missing = existing.getFileName().resolve(missing);
+        existing = parent;
+      } catch (FileSystemException e) {
+        if (e.getReason() != null && e.getReason().contains("too long")) {
+          throw ToolException.invalid("The path " + userPath + " is too long for the file system.");
+        }
+        throw ioFailure(userPath, e);
+      } catch (IOException e) {
+        throw ioFailure(userPath, e);
+      }
+    }
+    Path full = missing.toString().isEmpty() ? real : real.resolve(missing);
+    if (effectiveRoots(ctx).stream().noneMatch(full::startsWith)) {
+      throw denied(userPath);
+    }
+    Path root = mostSpecificRoot(full);
+    Path relative = root.relativize(full);
+    String rule = access == Access.WRITE ? deny.writeDeniedBy(relative) : deny.deniedBy(relative);
+    if (rule != null) {
+      throw ToolException.denied(
+          "Access denied: "
+              + userPath
+              + " matches the deny rule '"
+              + rule
+              + "'"
+              + (access == Access.WRITE ? " for writes" : "")
+              + ". Such files are hidden from the tools on purpose.");
+    }
+    if (access == Access.WRITE && isReadOnly(root)) {
+      throw ToolException.denied(
+          "Access denied: " + userPath + " lies in the read-only directory " + root + ".");
+    }
+    return new Located(new Target(root, relative, userPath), missing);
+  }
+
+  /**
+   * The real path of an existing file or directory, for code that must hand a path to a library
+   * (JGit opens repositories by path). Deny rules and containment apply as for the file tools; the
+   * race-free handle walk does not, so file tools use {@link #existing} instead.
+   */
+  public Path resolveExisting(String userPath) {
+    return existing(userPath, ToolContext.DETACHED, Access.READ).real();
+  }
+
+  /** True when a real path is one of the roots or lies below one, compared by components. */
+  public boolean isInside(Path real) {
+    return mostSpecificRoot(real) != null;
+  }
+
+  private Path mostSpecificRoot(Path real) {
+    Path best = null;
+    for (Path r : roots) {
+      if (real.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  /** Opens the directory a target names, walking from its root without following links. */
+  VerifiedDir openDir(Target t) throws IOException {
+    return walk(
+        t.root(),
+        t.relative(),
+        t.relative().toString().isEmpty() ? 0 : t.relative().getNameCount(),
+        false);
+  }
+
+  /** Opens the directory that holds a target, creating missing directories when asked. */
+  VerifiedDir openParent(Target t, boolean createMissing) throws IOException {
+    return walk(t.root(), t.relative(), t.relative().getNameCount() - 1, createMissing);
+  }
+
+  /**
+   * Opens a regular file for reading, relative to its verified directory, without following links.
+   */
+  FileChannel openFile(Target t) throws IOException {
+    if (t.isRoot()) {
+      throw ToolException.invalid(t.userPath() + " is a directory; use list_directory for it.");
+    }
+    try (VerifiedDir dir = openParent(t, false)) {
+      return dir.openRead(t.name(), t.userPath());
+    }
+  }
+
+  /** The attributes of the entry a target names, not following a link at its end. */
+  BasicFileAttributes attributes(Target t) throws IOException {
+    if (t.isRoot()) {
+      return Files.readAttributes(t.root(), BasicFileAttributes.class);
+    }
+    try (VerifiedDir dir = openParent(t, false)) {
+      BasicFileAttributes attrs = dir.attributes(t.name());
+      if (attrs == null) {
+        throw new NoSuchFileException(t.userPath());
+      }
+      return attrs;
+    }
+  }
+
+  private static VerifiedDir walk(Path root, Path relative, int depth, boolean create)
+      throws IOException {
+    VerifiedDir dir = VerifiedDir.openRoot(root);
+    try {
+      for (int i = 0; i < depth; i++) {
+        Path name = relative.getName(i);
+        VerifiedDir next;
+        try {
+          next = dir.child(name);
+        } catch (NoSuchFileException e) {
+          if (!create) {
+            throw e;
+          }
+          next = dir.createChild(name);
+        }
+        dir.close();
+        dir = next;
+      }
+      return dir;
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses to move or delete a directory that holds something the deny rules protect: otherwise a
+   * recursive delete would remove a secret by its parent's name, and a move would carry it out from
+   * under a path rule such as {@code secrets/**}.
+   */
+  void requireNothingProtectedInside(VerifiedDir dir, Target t) throws IOException {
+    requireNothingProtectedInside(dir, t.relative().toString(), t.userPath());
+  }
+
+  private void requireNothingProtectedInside(VerifiedDir dir, String relative, String userPath)
+      throws IOException {
+    for (Path entry : dir) {
+      Path name = entry.getFileName();
+      String rel = relative + "/" + name;
+      String rule = deny.writeDeniedBy(Path.of(rel));
+      if (rule != null) {
+        throw ToolException.denied(
+            userPath
+                + " contains "
+                + rel
+                + ", which the deny rule '"
+                + rule
+                + "' protects; nothing was changed. Move or delete the other entries one by one.");
+      }
+      var attrs = dir.attributes(name);
+      if (attrs != null && attrs.isDirectory()) {
+        try (VerifiedDir child = dir.child(name)) {
+          requireNothingProtectedInside(child, rel, userPath);
+        }
+      }
+    }
+  }
+
+  /** Turns an I/O failure into a message a model can act on, without internals. */
+  static ToolException ioFailure(String userPath, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return ToolException.notFound("No such file or directory: " + userPath + ".");
+    }
+    if (e instanceof AccessDeniedException) {
+      return ToolException.denied("The operating system denied access to " + userPath + ".");
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return new ToolException(ToolException.Kind.CONFLICT, userPath + " already exists.");
+    }
+    if (e instanceof DirectoryNotEmptyException) {
+      return ToolException.invalid(
+          userPath + " is a directory that is not empty; pass recursive=true to delete it.");
+    }
+    if (e instanceof NotDirectoryException) {
+      return ToolException.invalid("A component of " + userPath + " is not a directory.");
+    }
+    String reason =
+        e instanceof FileSystemException f && f.getReason() != null
+            ? f.getReason()
+            : e.getClass().getSimpleName();
+    return new ToolException(
+        ToolException.Kind.UNAVAILABLE,
+        "Could not access "
+            + userPath
+            + ": "
+            + reason
+            + ". Nothing was changed by the failed step.");
   }
 
   private Path toAbsolute(String userPath) {
@@ -110,10 +463,40 @@ public final class Sandbox {
     try {
       String expanded = expandHome(userPath);
       Path p = Path.of(expanded);
-      return p.isAbsolute() ? p : roots.get(0).resolve(p);
+      return requireFitsFileSystem(p.isAbsolute() ? p : roots.get(0).resolve(p), userPath);
     } catch (InvalidPathException e) {
       throw ToolException.invalid("Not a valid path: " + userPath + " (" + e.getReason() + ").");
     }
+  }
+
+  /**
+   * Refuses names and paths longer than Linux accepts (255 bytes a name, 4095 a path) before any
+   * system call: past those limits path-based calls fail halfway, e.g. after creating parents.
+   */
+  private static Path requireFitsFileSystem(Path p, String userPath) {
+    if (p.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+      throw ToolException.invalid(
+          "The path "
+              + abbreviate(userPath)
+              + " is longer than "
+              + MAX_PATH_BYTES
+              + " bytes; use a shorter one.");
+    }
+    for (Path name : p) {
+      if (name.toString().getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        throw ToolException.invalid(
+            "A name in "
+                + abbreviate(userPath)
+                + " is longer than "
+                + MAX_NAME_BYTES
+                + " bytes; use a shorter one.");
+      }
+    }
+    return p;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 
   private static String expandHome(String path) {
@@ -123,14 +506,12 @@ public final class Sandbox {
     return path;
   }
 
-  private void requireInside(Path path, String userPath) {
-    if (!isInside(path)) {
-      throw ToolException.denied(
-          "Access denied: "
-              + userPath
-              + " is outside the allowed directories "
-              + roots
-              + ". Call list_allowed_directories to see where you may look.");
-    }
+  private ToolException denied(String userPath) {
+    return ToolException.denied(
+        "Access denied: "
+            + userPath
+            + " is outside the allowed directories "
+            + roots
+            + ". Call list_allowed_directories to see where you may look.");
   }
 }

@@ -85,6 +85,29 @@ public final class ServerOptions {
   boolean githubLockdown;
 
   @Option(
+      names = "--read-only-roots",
+      split = ",",
+      paramLabel = "DIR",
+      description = "Directories the filesystem tools may read but never change.")
+  List<Path> readOnlyRoots = new ArrayList<>();
+
+  @Option(
+      names = "--deny",
+      split = ",",
+      paramLabel = "GLOB",
+      description =
+          "Paths hidden from the filesystem tools, added to the defaults (.env*, *.pem, *.key,"
+              + " id_rsa*, ...); !GLOB lifts a default, e.g. !.env.example.")
+  List<String> deny = new ArrayList<>();
+
+  @Option(
+      names = "--max-write-bytes",
+      paramLabel = "N",
+      defaultValue = "10485760",
+      description = "Largest file a filesystem tool writes, in bytes (default: ${DEFAULT-VALUE}).")
+  long maxWriteBytes;
+
+  @Option(
       names = "--max-result-bytes",
       paramLabel = "N",
       defaultValue = "4194304",
@@ -116,7 +139,21 @@ public final class ServerOptions {
   }
 
   public List<Path> roots() {
-    return roots.isEmpty() ? List.of(Path.of("").toAbsolutePath()) : List.copyOf(roots);
+    return roots.isEmpty() && readOnlyRoots.isEmpty()
+        ? List.of(Path.of("").toAbsolutePath())
+        : List.copyOf(roots);
+  }
+
+  public List<Path> readOnlyRoots() {
+    return List.copyOf(readOnlyRoots);
+  }
+
+  public List<String> deny() {
+    return List.copyOf(deny);
+  }
+
+  public long maxWriteBytes() {
+    return maxWriteBytes;
   }
 
   public boolean gitWrite() {

@@ -34,8 +34,8 @@ public final class Toolsets {
     for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
       created.add(
           switch (id) {
-            case fs -> new FilesystemToolset(Sandbox.of(options.roots()));
-            case git -> new GitToolset(Sandbox.of(options.roots()), options.gitWrite());
+            case fs -> new FilesystemToolset(sandbox(options));
+            case git -> new GitToolset(sandbox(options), options.gitWrite());
             case github -> github(options, env);
             case pg -> options.postgres().createToolset();
           });
@@ -60,5 +60,14 @@ public final class Toolsets {
         RepoAllowlist.of(options.githubRepos()),
         options.githubWrite(),
         options.githubLockdown());
+  }
+
+  private static Sandbox sandbox(ServerOptions options) {
+    return Sandbox.builder()
+        .roots(options.roots())
+        .readOnlyRoots(options.readOnlyRoots())
+        .deny(options.deny())
+        .maxWriteBytes(options.maxWriteBytes())
+        .build();
   }
 }

@@ -53,8 +53,9 @@ public final class DevhostMcpServer {
     var prompts = toolsets.stream().flatMap(t -> t.prompts().stream()).toList();
     var completions = toolsets.stream().flatMap(t -> t.completions().stream()).toList();
     var capabilities = McpSchema.ServerCapabilities.builder().tools(false).logging();
+    boolean subscribe = toolsets.stream().anyMatch(Toolset::announcesResourceUpdates);
     if (!resources.isEmpty() || !templates.isEmpty()) {
-      capabilities.resources(false, false);
+      capabilities.resources(subscribe, false);
     }
     if (!prompts.isEmpty()) {
       capabilities.prompts(false);
@@ -62,19 +63,28 @@ public final class DevhostMcpServer {
     if (!completions.isEmpty()) {
       capabilities.completions();
     }
-    return McpServer.sync(transport)
-        .serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
-        .instructions(instructions())
-        .capabilities(capabilities.build())
-        .jsonMapper(MAPPER)
-        .jsonSchemaValidator(new LazySchemaValidator())
-        .validateToolInputs(false)
-        .tools(catalog.entries().stream().map(this::toolSpecification).toList())
-        .resources(resources.stream().map(DevhostMcpServer::resource).toList())
-        .resourceTemplates(templates.stream().map(DevhostMcpServer::template).toList())
-        .prompts(prompts.stream().map(DevhostMcpServer::prompt).toList())
-        .completions(completions.stream().map(DevhostMcpServer::completion).toList())
-        .build();
+    var server =
+        McpServer.sync(transport)
+            .serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
+            .uriTemplateManagerFactory(new ReservedExpansionUriTemplates())
+            .instructions(instructions())
+            .capabilities(capabilities.build())
+            .jsonMapper(MAPPER)
+            .jsonSchemaValidator(new LazySchemaValidator())
+            .validateToolInputs(false)
+            .tools(catalog.entries().stream().map(this::toolSpecification).toList())
+            .resources(resources.stream().map(DevhostMcpServer::resource).toList())
+            .resourceTemplates(templates.stream().map(DevhostMcpServer::template).toList())
+            .prompts(prompts.stream().map(DevhostMcpServer::prompt).toList())
+            .completions(completions.stream().map(DevhostMcpServer::completion).toList())
+            .build();
+    for (Toolset toolset : toolsets) {
+      if (toolset.announcesResourceUpdates()) {
+        toolset.announceResourceUpdatesTo(
+            uri -> server.notifyResourcesUpdated(new McpSchema.ResourcesUpdatedNotification(uri)));
+      }
+    }
+    return server;
   }
 
   private String instructions() {
