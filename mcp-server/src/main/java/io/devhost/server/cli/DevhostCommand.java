@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ToolsCommand.class,
       CallCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DevhostCommand implements Runnable {

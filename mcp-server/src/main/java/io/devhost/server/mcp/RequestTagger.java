@@ -26,6 +26,15 @@ public final class RequestTagger {
 
   /** Returns the message to hand to the SDK: unchanged, or with the request id stamped in. */
   public String tag(String message) {
+    return tag(message, "");
+  }
+
+  /**
+   * Like {@link #tag(String)}, for transports that carry many sessions: JSON-RPC ids are unique
+   * only within a session, so the ids are kept apart by {@code scope} (the session id), and one
+   * session cannot cancel another's call.
+   */
+  public String tag(String message, String scope) {
     boolean call = message.contains("tools/call");
     boolean cancel = message.contains("notifications/cancelled");
     if (!call && !cancel) {
@@ -44,7 +53,7 @@ public final class RequestTagger {
     if (method.equals("notifications/cancelled")) {
       JsonNode id = obj.path("params").path("requestId");
       if (!id.isMissingNode() && !id.isNull()) {
-        cancellations.cancel(idKey(id));
+        cancellations.cancel(idKey(scope, id));
       }
       return message;
     }
@@ -52,7 +61,7 @@ public final class RequestTagger {
         && obj.hasNonNull("id")
         && obj.get("params") instanceof ObjectNode params) {
       ObjectNode meta = params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
-      meta.put(REQUEST_ID_META, idKey(obj.get("id")));
+      meta.put(REQUEST_ID_META, idKey(scope, obj.get("id")));
       return MAPPER.writeValueAsString(obj);
     }
     return message;
@@ -64,8 +73,8 @@ public final class RequestTagger {
     return id == null ? null : id.toString();
   }
 
-  private static String idKey(JsonNode id) {
+  private static String idKey(String scope, JsonNode id) {
     // 7 and "7" are different ids in JSON-RPC.
-    return id.isString() ? "s:" + id.asString() : "n:" + id.toString();
+    return scope + (id.isString() ? "|s:" + id.asString() : "|n:" + id.toString());
   }
 }

@@ -1,8 +1,5 @@
 package io.devhost.server.mcp;
 
-import io.devhost.core.ResultLimits;
-import io.devhost.core.ToolRunner;
-import io.devhost.core.Toolset;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
@@ -10,8 +7,8 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Serves MCP over stdin/stdout until the client closes stdin. */
@@ -23,30 +20,23 @@ public final class StdioServer {
    * Runs until end of input. Stdout is handed to the transport alone: {@code System.out} is pointed
    * at stderr first, so a stray print from any library cannot corrupt the stream.
    */
-  public static void serve(List<Toolset> toolsets, ToolCatalog catalog, ResultLimits limits)
+  public static void serve(Function<CancellationRegistry, DevhostMcpServer> servers)
       throws InterruptedException {
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-    serve(toolsets, catalog, limits, System.in, stdout);
+    serve(servers, System.in, stdout);
   }
 
   static void serve(
-      List<Toolset> toolsets,
-      ToolCatalog catalog,
-      ResultLimits limits,
-      InputStream in,
-      OutputStream out)
+      Function<CancellationRegistry, DevhostMcpServer> servers, InputStream in, OutputStream out)
       throws InterruptedException {
     var cancellations = new CancellationRegistry();
     var ended = new CountDownLatch(1);
     var input = new TaggingInputStream(in, new RequestTagger(cancellations), ended::countDown);
     var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     var transport = new StdioServerTransportProvider(mapper, input, out);
-    var server =
-        new DevhostMcpServer(toolsets, catalog, new ToolRunner(limits), cancellations)
-            .start(transport);
+    var server = servers.apply(cancellations).start(transport, "stdio");
     ended.await();
     server.closeGracefully();
-    toolsets.forEach(Toolset::close);
   }
 }
