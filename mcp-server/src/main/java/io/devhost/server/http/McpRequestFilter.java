@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Stands in front of the SDK's MCP servlets: bounds request bodies (413 before the SDK reads
  * anything), passes each JSON-RPC message through the {@link RequestTagger} (cancellation, as on
- * stdio), and enforces the cap on open sessions.
+ * stdio), enforces the cap on open sessions, and cleans the SDK's error bodies.
  */
 final class McpRequestFilter extends HttpFilter {
 
@@ -57,7 +57,9 @@ final class McpRequestFilter extends HttpFilter {
           tagger.tag(new String(body, StandardCharsets.UTF_8), sessionId == null ? "" : sessionId);
       req = new BufferedBodyRequest(req, tagged.getBytes(StandardCharsets.UTF_8));
     }
-    chain.doFilter(req, res);
+    var sanitized = new SanitizedErrorResponse(res);
+    chain.doFilter(req, sanitized);
+    sanitized.finish();
     if (path.equals(HttpServer.MCP_PATH)) {
       track(req, res, sessionId);
     }
