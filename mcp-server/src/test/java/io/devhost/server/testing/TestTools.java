@@ -20,7 +20,7 @@ public final class TestTools implements Toolset {
 
   public record SlowOutput(long slept) {}
 
-  public record DeleteInput(String name, String password) {}
+  public record DeleteInput(String name, String password, String comment) {}
 
   public record DeleteOutput(String deleted) {}
 

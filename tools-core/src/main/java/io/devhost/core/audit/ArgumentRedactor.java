@@ -70,7 +70,7 @@ public final class ArgumentRedactor {
     String masked = SECRET_VALUE.matcher(s).replaceAll(REDACTED);
     masked = URL_PASSWORD.matcher(masked).replaceAll("$1" + REDACTED + "@");
     if (masked.length() > MAX_INLINE_CHARS) {
-      return "sha256:" + sha256(s) + " (" + s.length() + " chars)";
+      return "sha256:" + sha256(masked) + " (" + s.length() + " chars)";
     }
     return masked;
   }
