@@ -82,7 +82,9 @@ public final class DevhostMcpServer {
     var completions = toolsets.stream().flatMap(t -> t.completions().stream()).toList();
     var capabilities = McpSchema.ServerCapabilities.builder().tools(false).logging();
     if (!resources.isEmpty() || !templates.isEmpty()) {
-      capabilities.resources(false, false);
+      // DevHost's own resources send no update notifications, so subscriptions are offered only
+      // with the conformance fixtures, whose suite checks that subscribing is accepted.
+      capabilities.resources(!fixtureTools.isEmpty(), false);
     }
     if (!prompts.isEmpty()) {
       capabilities.prompts(false);
