@@ -3,6 +3,7 @@ package io.devhost.server.cli;
 import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
+import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
@@ -66,12 +67,13 @@ final class ServeCommand implements Callable<Integer> {
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
     var metrics = new ToolMetrics();
+    var auditLog = audit.open();
     var pipeline =
         new ToolCallPipeline(
             new ToolRunner(limits),
             new ToolCallPipeline.Settings(
                 policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
-            audit.open(),
+            auditLog,
             metrics);
     Function<CancellationRegistry, DevhostMcpServer> servers =
         cancellations ->
@@ -79,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
 
     HttpServer httpServer =
         httpSettings == null ? null : HttpServer.start(httpSettings, servers, metrics, List.of());
-    var shutdown = new Thread(() -> stop(httpServer, pipeline, toolsets), "devhost-shutdown");
+    var shutdown =
+        new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
     if (stdio || httpServer == null) {
       StdioServer.serve(servers);
@@ -94,12 +97,16 @@ final class ServeCommand implements Callable<Integer> {
    * Runs once, on SIGTERM/SIGINT or at the end of stdin: calls finish, sessions close, pools close.
    */
   private static void stop(
-      HttpServer httpServer, ToolCallPipeline pipeline, List<Toolset> toolsets) {
+      HttpServer httpServer,
+      ToolCallPipeline pipeline,
+      JsonlAuditLog auditLog,
+      List<Toolset> toolsets) {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);
     if (httpServer != null) {
       httpServer.close();
     }
+    auditLog.close();
     toolsets.forEach(Toolset::close);
   }
 }

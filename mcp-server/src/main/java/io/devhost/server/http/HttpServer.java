@@ -9,6 +9,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -94,7 +95,7 @@ public final class HttpServer implements AutoCloseable {
     var mcpServers =
         List.of(
             servers.apply(cancellations).start(streamable, "streamable-http"),
-            servers.apply(cancellations).start(sse, "sse"));
+            servers.apply(cancellations).start(sse, "sse", true));
 
     var sessions =
         new SessionLimiter(
@@ -137,7 +138,19 @@ public final class HttpServer implements AutoCloseable {
     jetty.setErrorHandler(new QuietErrorHandler());
     jetty.setHandler(new GracefulHandler(context));
     jetty.setStopTimeout(Duration.ofSeconds(5).toMillis());
-    jetty.start();
+    try {
+      jetty.start();
+    } catch (IOException e) {
+      jetty.stop();
+      throw new IllegalStateException(
+          "Cannot listen on "
+              + settings.bind()
+              + ":"
+              + settings.port()
+              + " ("
+              + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
+              + "). Is another server using the port? Choose another with --port, or 0 for any.");
+    }
     var server = new HttpServer(jetty, connector, mcpServers);
     LOG.info("serving MCP over HTTP at {}", server.baseUri().resolve(MCP_PATH));
     return server;

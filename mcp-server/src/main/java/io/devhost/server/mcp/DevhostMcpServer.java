@@ -65,17 +65,25 @@ public final class DevhostMcpServer {
     this.fixtureTools = List.copyOf(fixtureTools);
   }
 
-  /** A server on a single-session transport: stdio or legacy HTTP+SSE. */
-  public McpSyncServer start(McpServerTransportProvider transport, String transportName) {
-    return configure(McpServer.sync(transport), transportName);
+  /**
+   * A server on a single-session transport: stdio or legacy HTTP+SSE.
+   *
+   * @param onRequestThreads run handlers on the transport's own thread: right for HTTP, where each
+   *     request has its thread, and saves a thread hop per call; wrong for stdio, whose one reader
+   *     thread must stay free to read {@code notifications/cancelled} while a call runs
+   */
+  public McpSyncServer start(
+      McpServerTransportProvider transport, String transportName, boolean onRequestThreads) {
+    return configure(McpServer.sync(transport), transportName, onRequestThreads);
   }
 
-  /** A server on the Streamable HTTP transport. */
+  /** A server on the Streamable HTTP transport; handlers run on the request's thread. */
   public McpSyncServer start(McpStreamableServerTransportProvider transport, String transportName) {
-    return configure(McpServer.sync(transport), transportName);
+    return configure(McpServer.sync(transport), transportName, true);
   }
 
-  private McpSyncServer configure(McpServer.SyncSpecification<?> spec, String transportName) {
+  private McpSyncServer configure(
+      McpServer.SyncSpecification<?> spec, String transportName, boolean onRequestThreads) {
     var resources = toolsets.stream().flatMap(t -> t.resources().stream()).toList();
     var templates = toolsets.stream().flatMap(t -> t.resourceTemplates().stream()).toList();
     var prompts = toolsets.stream().flatMap(t -> t.prompts().stream()).toList();
@@ -100,6 +108,7 @@ public final class DevhostMcpServer {
         .instructions(instructions())
         .capabilities(capabilities.build())
         .requestTimeout(CLIENT_REQUEST_TIMEOUT)
+        .immediateExecution(onRequestThreads)
         .validateToolInputs(false)
         .tools(tools)
         .resources(resources.stream().map(DevhostMcpServer::resource).toList())

@@ -35,7 +35,7 @@ public final class StdioServer {
     var input = new TaggingInputStream(in, new RequestTagger(cancellations), ended::countDown);
     var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     var transport = new StdioServerTransportProvider(mapper, input, out);
-    var server = servers.apply(cancellations).start(transport, "stdio");
+    var server = servers.apply(cancellations).start(transport, "stdio", false);
     ended.await();
     server.closeGracefully();
   }

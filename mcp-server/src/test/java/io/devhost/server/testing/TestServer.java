@@ -41,11 +41,14 @@ public final class TestServer implements AutoCloseable {
   private final HttpServer http;
   private final ToolCallPipeline pipeline;
   private final Path auditLog;
+  private final JsonlAuditLog audit;
 
-  private TestServer(HttpServer http, ToolCallPipeline pipeline, Path auditLog) {
+  private TestServer(
+      HttpServer http, ToolCallPipeline pipeline, Path auditLog, JsonlAuditLog audit) {
     this.http = http;
     this.pipeline = pipeline;
     this.auditLog = auditLog;
+    this.audit = audit;
   }
 
   /** Settings of a test server; every field has a default fit for most tests. */
@@ -116,12 +119,13 @@ public final class TestServer implements AutoCloseable {
             toolsets, new ToolVisibility(config.readOnly(), config.allow(), config.deny()));
     Path auditLog = dir.resolve("audit").resolve("audit.jsonl");
     var metrics = new ToolMetrics();
+    var audit = new JsonlAuditLog(auditLog, 1 << 20, 2);
     var pipeline =
         new ToolCallPipeline(
             new ToolRunner(ResultLimits.DEFAULT),
             new ToolCallPipeline.Settings(
                 config.confirm(), ToolTimeouts.parse(config.timeouts()), config.rateLimit()),
-            new JsonlAuditLog(auditLog, 1 << 20, 2),
+            audit,
             metrics);
     var settings =
         HttpSettings.of(
@@ -139,7 +143,7 @@ public final class TestServer implements AutoCloseable {
             cancellations -> new DevhostMcpServer(toolsets, catalog, pipeline, cancellations),
             metrics,
             List.of());
-    return new TestServer(http, pipeline, auditLog);
+    return new TestServer(http, pipeline, auditLog, audit);
   }
 
   public URI uri(String path) {
@@ -205,5 +209,6 @@ public final class TestServer implements AutoCloseable {
   public void close() {
     pipeline.close(Duration.ofSeconds(1));
     http.close();
+    audit.close();
   }
 }

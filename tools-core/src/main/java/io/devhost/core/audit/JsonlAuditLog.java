@@ -3,6 +3,8 @@ package io.devhost.core.audit;
 import io.devhost.core.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audit log as a file of JSON lines, one per call. Appends are serialized by one lock and each
- * line is written with a single {@code write} on a file opened for append, so concurrent sessions
- * never interleave half-lines. When the file passes {@code maxBytes} it is rotated: {@code
+ * line is written whole to a channel opened for append, so concurrent sessions never interleave
+ * half-lines. The channel stays open between calls: opening the file per call cost more than the
+ * rest of a cheap tool call. When the file passes {@code maxBytes} it is rotated: {@code
  * audit.jsonl} becomes {@code audit.jsonl.1}, {@code .1} becomes {@code .2}, and so on up to {@code
  * keep} old files.
  *
  * <p>An audit write that fails is logged and swallowed: losing an audit line must not fail the
  * user's call, and the failure is visible to the operator in the log.
  */
-public final class JsonlAuditLog implements AuditListener {
+public final class JsonlAuditLog implements AuditListener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JsonlAuditLog.class);
 
@@ -34,6 +37,7 @@ public final class JsonlAuditLog implements AuditListener {
   private final int keep;
   private final Object lock = new Object();
   private long size;
+  private FileChannel channel;
 
   public JsonlAuditLog(Path file, long maxBytes, int keep) {
     if (maxBytes < 1024) {
@@ -65,15 +69,47 @@ public final class JsonlAuditLog implements AuditListener {
         if (size > 0 && size + line.length > maxBytes) {
           rotate();
         }
-        boolean created = !Files.exists(file);
-        Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        if (created) {
-          restrictToOwner(file);
+        if (channel == null) {
+          channel = open();
+        }
+        var buffer = ByteBuffer.wrap(line);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
         }
         size += line.length;
       } catch (IOException e) {
         LOG.error("cannot append to audit log {}: {}", file, e.getMessage());
+        closeChannel();
       }
+    }
+  }
+
+  private FileChannel open() throws IOException {
+    boolean created = !Files.exists(file);
+    var opened =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    if (created) {
+      restrictToOwner(file);
+    }
+    return opened;
+  }
+
+  private void closeChannel() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.warn("closing audit log {} failed: {}", file, e.getMessage());
+      }
+      channel = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closeChannel();
     }
   }
 
@@ -94,6 +130,7 @@ public final class JsonlAuditLog implements AuditListener {
   }
 
   private void rotate() throws IOException {
+    closeChannel();
     Files.deleteIfExists(rotated(keep));
     for (int i = keep - 1; i >= 1; i--) {
       if (Files.exists(rotated(i))) {
