@@ -84,10 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     var shutdown =
         new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
+    if (httpServer != null) {
+      System.err.println("devhost: serving MCP at " + httpServer.baseUri().resolve("mcp"));
+    }
     if (stdio || httpServer == null) {
       StdioServer.serve(servers);
     } else {
-      System.err.println("devhost: serving MCP at " + httpServer.baseUri().resolve("mcp"));
       httpServer.join();
     }
     return 0;

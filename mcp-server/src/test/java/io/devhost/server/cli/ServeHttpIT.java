@@ -8,7 +8,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +21,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code devhost serve --http} as a user runs it: the built jar in its own process. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeHttpIT {
 
   private static final Pattern SERVING = Pattern.compile("devhost: serving MCP at (http\\S+)");
@@ -108,5 +112,53 @@ class ServeHttpIT {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).isEqualTo(2);
     assertThat(out).contains("without a bearer token").doesNotContain("Exception");
+  }
+
+  @Test
+  void servesStdioAndHttpFromOneProcess() throws Exception {
+    var command =
+        List.of(
+            "java",
+            "-jar",
+            System.getProperty("devhost.jar"),
+            "serve",
+            "--http",
+            "--stdio",
+            "--port",
+            "0",
+            "--roots",
+            dir.toString(),
+            "--audit-log",
+            dir.resolve("audit.jsonl").toString());
+    var process = new ProcessBuilder(command).directory(dir.toFile()).start();
+    try {
+      var stderr =
+          new BufferedReader(
+              new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+      URI url = URI.create(awaitUrl(stderr, new ArrayList<>()));
+      var stdout =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+
+      process
+          .getOutputStream()
+          .write(
+              ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                      + "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
+                      + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      process.getOutputStream().flush();
+      String reply = stdout.readLine();
+      var health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(url.resolve("/healthz")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(reply).contains("\"serverInfo\"").contains("devhost");
+      assertThat(health.statusCode()).isEqualTo(200);
+    } finally {
+      process.destroyForcibly();
+    }
   }
 }
