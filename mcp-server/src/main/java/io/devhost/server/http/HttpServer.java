@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.Holder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -156,7 +157,7 @@ public final class HttpServer implements AutoCloseable {
     return server;
   }
 
-  private static <T extends org.eclipse.jetty.ee10.servlet.Holder<?>> T asyncHolder(T holder) {
+  private static <T extends Holder<?>> T asyncHolder(T holder) {
     holder.setAsyncSupported(true);
     return holder;
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -147,7 +148,14 @@ public final class ToolCallPipeline implements AutoCloseable {
       ToolContext ctx,
       AtomicBoolean cancelled) {
     Duration limit = settings.timeouts().limitOf(tool.name());
-    Future<ToolRunner.Outcome> future = workers.submit(() -> runner.run(tool, arguments, ctx));
+    Future<ToolRunner.Outcome> future;
+    try {
+      future = workers.submit(() -> runner.run(tool, arguments, ctx));
+    } catch (RejectedExecutionException e) {
+      return refusal(
+          ToolException.Kind.UNAVAILABLE,
+          "DevHost is shutting down and takes no new calls. Retry when it is back.");
+    }
     try {
       return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
