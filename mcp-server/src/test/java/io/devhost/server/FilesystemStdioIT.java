@@ -47,6 +47,8 @@ class FilesystemStdioIT {
                 "-jar",
                 System.getProperty("devhost.jar"),
                 "serve",
+                "--confirm",
+                "never",
                 "--roots",
                 root.toString(),
                 "--read-only-roots",

@@ -5,9 +5,11 @@ import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
+import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,6 +33,7 @@ import tools.jackson.core.type.TypeReference;
 final class CallCommand implements Callable<Integer> {
 
   @Mixin ServerOptions options;
+  @Mixin PolicyOptions policy;
 
   @Parameters(index = "0", paramLabel = "TOOL", description = "Tool name (see devhost tools).")
   String tool;
@@ -56,7 +59,10 @@ final class CallCommand implements Callable<Integer> {
     }
     var toolsets = Toolsets.create(options);
     try {
-      var catalog = ToolCatalog.of(toolsets, options.excludeTools());
+      var catalog =
+          ToolCatalog.of(
+              toolsets,
+              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
       var entry = catalog.find(tool);
       if (entry.isEmpty()) {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());

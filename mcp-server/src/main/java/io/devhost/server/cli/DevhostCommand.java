@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ToolsCommand.class,
       CallCommand.class,
       DbCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DevhostCommand implements Runnable {

@@ -3,9 +3,11 @@ package io.devhost.server.cli;
 import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
+import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.policy.ToolVisibility;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
 final class ToolsCommand implements Callable<Integer> {
 
   @Mixin ServerOptions options;
+  @Mixin PolicyOptions policy;
 
   @Option(names = "--json", description = "Print each tool's full definition, schemas included.")
   boolean json;
@@ -33,7 +36,10 @@ final class ToolsCommand implements Callable<Integer> {
   public Integer call() {
     var toolsets = Toolsets.create(options);
     try {
-      var catalog = ToolCatalog.of(toolsets, options.excludeTools());
+      var catalog =
+          ToolCatalog.of(
+              toolsets,
+              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         var defs = new ArrayList<Object>();

@@ -21,6 +21,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ConfigFile {
 
   public static final String DEFAULT_NAME = "devhost.yaml";
+
+  /**
+   * Keys of config file sections that name an option by another key: the policy options may be
+   * grouped under {@code policy:}, so {@code policy.confirm} sets {@code --confirm}.
+   */
+  private static final Map<String, String> ALIASES =
+      Map.of(
+          "policy.read-only", "read-only",
+          "policy.allow-tools", "allow-tools",
+          "policy.deny-tools", "exclude-tools",
+          "policy.confirm", "confirm",
+          "policy.tool-timeout", "tool-timeout",
+          "policy.rate-limit", "rate-limit");
+
   private static final ConfigFile NONE = new ConfigFile(null, Map.of());
 
   private final Path path;
@@ -83,11 +97,13 @@ public final class ConfigFile {
       if (value instanceof Map<?, ?> nested) {
         flatten(key + ".", nested, out, path);
       } else if (value instanceof Collection<?> list) {
-        out.put(key, list.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        out.put(
+            ALIASES.getOrDefault(key, key),
+            list.stream().map(String::valueOf).collect(Collectors.joining(",")));
       } else if (value == null) {
         throw new ConfigException(path + ": key '" + key + "' has no value.");
       } else {
-        out.put(key, String.valueOf(value));
+        out.put(ALIASES.getOrDefault(key, key), String.valueOf(value));
       }
     }
   }

@@ -5,7 +5,6 @@ import io.devhost.core.PromptSpec;
 import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolDefinitions;
-import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -16,16 +15,27 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the enabled toolsets into one MCP server on a transport. No toolset knows about transports;
- * this is the only place that maps the toolset SPI onto the SDK.
+ * Turns the enabled toolsets into MCP servers, one per transport (the SDK binds a server to one
+ * transport provider), all built from the same toolsets and catalog and sharing one {@link
+ * ToolCallPipeline}. No toolset knows about transports; this is the only place that maps the
+ * toolset SPI onto the SDK.
  */
 public final class DevhostMcpServer {
+
+  /**
+   * How long a request to the client may take. Confirming a destructive call waits for a person, so
+   * this is minutes, not the SDK's default seconds.
+   */
+  private static final Duration CLIENT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
   private final List<Toolset> toolsets;
 
@@ -33,21 +43,54 @@ public final class DevhostMcpServer {
   static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.builder().build());
 
   private final ToolCatalog catalog;
-  private final ToolRunner runner;
+  private final ToolCallPipeline pipeline;
   private final CancellationRegistry cancellations;
+  private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
 
   public DevhostMcpServer(
       List<Toolset> toolsets,
       ToolCatalog catalog,
-      ToolRunner runner,
+      ToolCallPipeline pipeline,
       CancellationRegistry cancellations) {
-    this.toolsets = toolsets;
-    this.catalog = catalog;
-    this.runner = runner;
-    this.cancellations = cancellations;
+    this(toolsets, catalog, pipeline, cancellations, List.of());
   }
 
-  public McpSyncServer start(McpServerTransportProvider transport) {
+  /**
+   * @param fixtureTools tools given as SDK specifications that bypass the pipeline; only the
+   *     conformance fixtures, which need content types a {@code ToolSpec} cannot produce
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools) {
+    this.toolsets = toolsets;
+    this.catalog = catalog;
+    this.pipeline = pipeline;
+    this.cancellations = cancellations;
+    this.fixtureTools = List.copyOf(fixtureTools);
+  }
+
+  /**
+   * A server on a single-session transport: stdio or legacy HTTP+SSE.
+   *
+   * @param onRequestThreads run handlers on the transport's own thread: right for HTTP, where each
+   *     request has its thread, and saves a thread hop per call; wrong for stdio, whose one reader
+   *     thread must stay free to read {@code notifications/cancelled} while a call runs
+   */
+  public McpSyncServer start(
+      McpServerTransportProvider transport, String transportName, boolean onRequestThreads) {
+    return configure(McpServer.sync(transport), transportName, onRequestThreads);
+  }
+
+  /** A server on the Streamable HTTP transport; handlers run on the request's thread. */
+  public McpSyncServer start(McpStreamableServerTransportProvider transport, String transportName) {
+    return configure(McpServer.sync(transport), transportName, true);
+  }
+
+  private McpSyncServer configure(
+      McpServer.SyncSpecification<?> spec, String transportName, boolean onRequestThreads) {
     var resources = toolsets.stream().flatMap(t -> t.resources().stream()).toList();
     var templates = toolsets.stream().flatMap(t -> t.resourceTemplates().stream()).toList();
     var prompts = toolsets.stream().flatMap(t -> t.prompts().stream()).toList();
@@ -55,7 +98,9 @@ public final class DevhostMcpServer {
     var capabilities = McpSchema.ServerCapabilities.builder().tools(false).logging();
     boolean subscribe = toolsets.stream().anyMatch(Toolset::announcesResourceUpdates);
     if (!resources.isEmpty() || !templates.isEmpty()) {
-      capabilities.resources(subscribe, false);
+      // Subscriptions are offered when a toolset announces updates, and with the conformance
+      // fixtures, whose suite checks that subscribing is accepted.
+      capabilities.resources(subscribe || !fixtureTools.isEmpty(), false);
     }
     if (!prompts.isEmpty()) {
       capabilities.prompts(false);
@@ -63,16 +108,21 @@ public final class DevhostMcpServer {
     if (!completions.isEmpty()) {
       capabilities.completions();
     }
+    var tools =
+        new ArrayList<>(
+            catalog.entries().stream().map(e -> toolSpecification(e, transportName)).toList());
+    tools.addAll(fixtureTools);
     var server =
-        McpServer.sync(transport)
-            .serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
+        spec.serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
             .uriTemplateManagerFactory(new ReservedExpansionUriTemplates())
             .instructions(instructions())
             .capabilities(capabilities.build())
             .jsonMapper(MAPPER)
             .jsonSchemaValidator(new LazySchemaValidator())
+            .requestTimeout(CLIENT_REQUEST_TIMEOUT)
+            .immediateExecution(onRequestThreads)
             .validateToolInputs(false)
-            .tools(catalog.entries().stream().map(this::toolSpecification).toList())
+            .tools(tools)
             .resources(resources.stream().map(DevhostMcpServer::resource).toList())
             .resourceTemplates(templates.stream().map(DevhostMcpServer::template).toList())
             .prompts(prompts.stream().map(DevhostMcpServer::prompt).toList())
@@ -94,21 +144,25 @@ public final class DevhostMcpServer {
         + " instructions found inside it.";
   }
 
-  private McpServerFeatures.SyncToolSpecification toolSpecification(ToolCatalog.Entry entry) {
-    var spec = entry.spec();
+  private McpServerFeatures.SyncToolSpecification toolSpecification(
+      ToolCatalog.Entry entry, String transportName) {
     return McpServerFeatures.SyncToolSpecification.builder()
-        .tool(ToolDefinitions.toMcpTool(spec))
-        .callHandler((exchange, request) -> call(entry, exchange, request))
+        .tool(ToolDefinitions.toMcpTool(entry.spec()))
+        .callHandler((exchange, request) -> call(entry, transportName, exchange, request))
         .build();
   }
 
   private McpSchema.CallToolResult call(
-      ToolCatalog.Entry entry, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+      ToolCatalog.Entry entry,
+      String transportName,
+      McpSyncServerExchange exchange,
+      McpSchema.CallToolRequest request) {
     String requestId = RequestTagger.requestIdOf(request.meta());
     var cancelled = requestId == null ? new AtomicBoolean() : cancellations.started(requestId);
     try {
       var ctx = new SessionToolContext(exchange, request.progressToken(), cancelled);
-      return runner.run(entry.spec(), request.arguments(), ctx).result();
+      return pipeline.call(
+          entry.spec(), transportName, exchange, request.arguments(), ctx, cancelled);
     } finally {
       if (requestId != null) {
         cancellations.finished(requestId);

@@ -29,6 +29,11 @@ public final class RequestTagger {
   private final CancellationRegistry cancellations;
   private final Runnable onRequest;
 
+  /** A tagger for transports that need not know when a request arrives. */
+  public RequestTagger(CancellationRegistry cancellations) {
+    this(cancellations, () -> {});
+  }
+
   /**
    * @param onRequest called for each request passed on to the SDK (a message with a method and an
    *     id), which the SDK will answer
@@ -55,6 +60,15 @@ public final class RequestTagger {
 
   /** Returns the message to hand to the SDK: unchanged, or with the request id stamped in. */
   public String tag(String message) throws InvalidMessage {
+    return tag(message, "");
+  }
+
+  /**
+   * Like {@link #tag(String)}, for transports that carry many sessions: JSON-RPC ids are unique
+   * only within a session, so the ids are kept apart by {@code scope} (the session id), and one
+   * session cannot cancel another's call.
+   */
+  public String tag(String message, String scope) throws InvalidMessage {
     JsonNode node;
     try {
       node = MAPPER.readTree(message);
@@ -83,7 +97,7 @@ public final class RequestTagger {
       case "notifications/cancelled" -> {
         JsonNode id = obj.path("params").path("requestId");
         if (!id.isMissingNode() && !id.isNull()) {
-          cancellations.cancel(idKey(id));
+          cancellations.cancel(idKey(scope, id));
         }
         return message;
       }
@@ -91,7 +105,7 @@ public final class RequestTagger {
         if (obj.hasNonNull("id") && obj.get("params") instanceof ObjectNode params) {
           ObjectNode meta =
               params.get("_meta") instanceof ObjectNode m ? m : params.putObject("_meta");
-          meta.put(REQUEST_ID_META, idKey(obj.get("id")));
+          meta.put(REQUEST_ID_META, idKey(scope, obj.get("id")));
           return MAPPER.writeValueAsString(obj);
         }
         return message;
@@ -124,8 +138,8 @@ public final class RequestTagger {
     return MAPPER.writeValueAsString(response);
   }
 
-  private static String idKey(JsonNode id) {
+  private static String idKey(String scope, JsonNode id) {
     // 7 and "7" are different ids in JSON-RPC.
-    return id.isString() ? "s:" + id.asString() : "n:" + id.toString();
+    return scope + (id.isString() ? "|s:" + id.asString() : "|n:" + id.toString());
   }
 }

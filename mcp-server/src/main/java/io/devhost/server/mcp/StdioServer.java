@@ -1,8 +1,5 @@
 package io.devhost.server.mcp;
 
-import io.devhost.core.ResultLimits;
-import io.devhost.core.ToolRunner;
-import io.devhost.core.Toolset;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,8 +8,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +24,15 @@ public final class StdioServer {
    * Runs until end of input. Stdout is handed to the transport alone: {@code System.out} is pointed
    * at stderr first, so a stray print from any library cannot corrupt the stream.
    */
-  public static void serve(List<Toolset> toolsets, ToolCatalog catalog, ResultLimits limits)
+  public static void serve(Function<CancellationRegistry, DevhostMcpServer> servers)
       throws InterruptedException {
     OutputStream stdout = new FileOutputStream(FileDescriptor.out);
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
-    serve(toolsets, catalog, limits, System.in, stdout);
+    serve(servers, System.in, stdout);
   }
 
   static void serve(
-      List<Toolset> toolsets,
-      ToolCatalog catalog,
-      ResultLimits limits,
-      InputStream in,
-      OutputStream out)
+      Function<CancellationRegistry, DevhostMcpServer> servers, InputStream in, OutputStream out)
       throws InterruptedException {
     var cancellations = new CancellationRegistry();
     var pending = new PendingRequests();
@@ -61,12 +54,9 @@ public final class StdioServer {
         };
     var input = new TaggingInputStream(in, tagger, reply -> reject(output, reply), onEnd);
     var transport = new StdioServerTransportProvider(DevhostMcpServer.MAPPER, input, output);
-    var server =
-        new DevhostMcpServer(toolsets, catalog, new ToolRunner(limits), cancellations)
-            .start(transport);
+    var server = servers.apply(cancellations).start(transport, "stdio", false);
     ended.await();
     server.closeGracefully();
-    toolsets.forEach(Toolset::close);
   }
 
   private static void reject(LineAtomicOutputStream output, String reply) {

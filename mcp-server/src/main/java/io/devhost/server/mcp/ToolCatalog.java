@@ -27,10 +27,15 @@ public final class ToolCatalog {
 
   public static ToolCatalog of(List<Toolset> toolsets, List<String> excludeGlobs) {
     Predicate<String> excluded = anyGlob(excludeGlobs);
+    return of(toolsets, (Predicate<ToolSpec<?, ?>>) spec -> !excluded.test(spec.name()));
+  }
+
+  /** The tools of {@code toolsets} that {@code visible} lets through (see ToolVisibility). */
+  public static ToolCatalog of(List<Toolset> toolsets, Predicate<ToolSpec<?, ?>> visible) {
     var byName = new LinkedHashMap<String, Entry>();
     for (Toolset toolset : toolsets) {
       for (ToolSpec<?, ?> spec : toolset.tools()) {
-        if (excluded.test(spec.name())) {
+        if (!visible.test(spec)) {
           continue;
         }
         Entry previous = byName.putIfAbsent(spec.name(), new Entry(toolset.id(), spec));
@@ -60,7 +65,7 @@ public final class ToolCatalog {
     return List.copyOf(byName.keySet());
   }
 
-  static Predicate<String> anyGlob(List<String> globs) {
+  public static Predicate<String> anyGlob(List<String> globs) {
     var patterns = globs.stream().map(ToolCatalog::globToRegex).map(Pattern::compile).toList();
     return name -> patterns.stream().anyMatch(p -> p.matcher(name).matches());
   }

@@ -2,9 +2,9 @@ package io.devhost.server.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
+import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -76,9 +76,12 @@ class CancellationAndProgressTest {
             () -> {
               try {
                 StdioServer.serve(
-                    toolsets,
-                    ToolCatalog.of(toolsets, List.of()),
-                    ResultLimits.DEFAULT,
+                    cancellations ->
+                        new DevhostMcpServer(
+                            toolsets,
+                            ToolCatalog.of(toolsets, List.of()),
+                            Pipelines.unrestricted(),
+                            cancellations),
                     serverIn,
                     serverOut);
               } catch (InterruptedException e) {

@@ -3,10 +3,10 @@ package io.devhost.server.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.devhost.core.ResultLimits;
 import io.devhost.core.Toolset;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
+import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -141,9 +141,12 @@ class GitAndGitHubOverMcpTest {
               () -> {
                 try {
                   StdioServer.serve(
-                      toolsets,
-                      ToolCatalog.of(toolsets, List.of()),
-                      ResultLimits.DEFAULT,
+                      cancellations ->
+                          new DevhostMcpServer(
+                              toolsets,
+                              ToolCatalog.of(toolsets, List.of()),
+                              Pipelines.unrestricted(),
+                              cancellations),
                       serverIn,
                       serverOut);
                 } catch (InterruptedException e) {

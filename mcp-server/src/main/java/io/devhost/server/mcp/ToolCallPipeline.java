@@ -1,0 +1,204 @@
+package io.devhost.server.mcp;
+
+import io.devhost.core.ToolContext;
+import io.devhost.core.ToolException;
+import io.devhost.core.ToolRunner;
+import io.devhost.core.ToolSpec;
+import io.devhost.core.audit.ArgumentRedactor;
+import io.devhost.core.audit.AuditListener;
+import io.devhost.core.audit.AuditRecord;
+import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.policy.ConfirmMode;
+import io.devhost.server.policy.DestructiveCallConfirmation;
+import io.devhost.server.policy.SessionRateLimiter;
+import io.devhost.server.policy.ToolTimeouts;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one path every MCP tool call takes, whatever the transport: rate limit, confirmation of
+ * destructive calls, the call itself under its time limit, then metrics and one audit record.
+ * Visibility (read-only mode, allow and deny lists) is settled earlier, in the {@link ToolCatalog}:
+ * a tool that is not visible never reaches this class.
+ */
+public final class ToolCallPipeline implements AutoCloseable {
+
+  /** Settings of the pipeline, fixed at start-up. */
+  public record Settings(ConfirmMode confirm, ToolTimeouts timeouts, int rateLimitPerMinute) {}
+
+  private final ToolRunner runner;
+  private final Settings settings;
+  private final SessionRateLimiter rateLimiter;
+  private final AuditListener audit;
+  private final ToolMetrics metrics;
+  private final ExecutorService workers;
+
+  public ToolCallPipeline(
+      ToolRunner runner, Settings settings, AuditListener audit, ToolMetrics metrics) {
+    this.runner = runner;
+    this.settings = settings;
+    this.rateLimiter = new SessionRateLimiter(settings.rateLimitPerMinute());
+    this.audit = audit;
+    this.metrics = metrics;
+    var count = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            r -> {
+              var t = new Thread(r, "devhost-tool-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public ToolMetrics metrics() {
+    return metrics;
+  }
+
+  /** Runs one call; never throws, every outcome is a result the client can read. */
+  public McpSchema.CallToolResult call(
+      ToolSpec<?, ?> tool,
+      String transport,
+      McpSyncServerExchange exchange,
+      Map<String, Object> arguments,
+      ToolContext ctx,
+      AtomicBoolean cancelled) {
+    long start = System.nanoTime();
+    String session = exchange.sessionId() == null ? transport : exchange.sessionId();
+    Decided decided = decide(tool, exchange, session, arguments);
+    ToolRunner.Outcome outcome =
+        decided.refusal() != null ? decided.refusal() : runTimed(tool, arguments, ctx, cancelled);
+    long nanos = System.nanoTime() - start;
+    String errorKind = outcome.errorKind() == null ? null : outcome.errorKind().name();
+    metrics.recordCall(tool.name(), transport, decided.decision(), errorKind, nanos);
+    var client = exchange.getClientInfo();
+    audit.record(
+        new AuditRecord(
+            Instant.now(),
+            transport,
+            session,
+            client == null ? null : client.name(),
+            client == null ? null : client.version(),
+            tool.name(),
+            ArgumentRedactor.redact(arguments),
+            decided.decision(),
+            TimeUnit.NANOSECONDS.toMillis(nanos),
+            outcome.bytes(),
+            errorKind));
+    return outcome.result();
+  }
+
+  /** The policy decision, and the result to return instead of running when it is a refusal. */
+  private record Decided(String decision, ToolRunner.Outcome refusal) {}
+
+  private Decided decide(
+      ToolSpec<?, ?> tool,
+      McpSyncServerExchange exchange,
+      String session,
+      Map<String, Object> arguments) {
+    if (!rateLimiter.tryAcquire(session)) {
+      return new Decided(
+          "rate_limited",
+          refusal(
+              ToolException.Kind.UNAVAILABLE,
+              "Rate limit: this session made more than "
+                  + rateLimiter.perMinute()
+                  + " tool calls in the last minute. Wait a few seconds, then retry"
+                  + " fewer calls at a time."));
+    }
+    if (!tool.destructive() || settings.confirm() == ConfirmMode.never) {
+      return new Decided("allowed", null);
+    }
+    return switch (DestructiveCallConfirmation.ask(exchange, tool, arguments)) {
+      case CONFIRMED -> new Decided("confirmed", null);
+      case DECLINED ->
+          new Decided(
+              "declined",
+              refusal(
+                  ToolException.Kind.DENIED,
+                  "The user declined to run "
+                      + tool.name()
+                      + ". Do not retry it; ask the user what to do instead."));
+      case CANNOT_ASK ->
+          new Decided(
+              "denied",
+              refusal(
+                  ToolException.Kind.DENIED,
+                  tool.name()
+                      + " may overwrite or delete data and needs the user's confirmation, but this"
+                      + " client cannot ask (it does not support elicitation). Use a client that"
+                      + " does, or ask the operator to start DevHost with --confirm never."));
+    };
+  }
+
+  private ToolRunner.Outcome runTimed(
+      ToolSpec<?, ?> tool,
+      Map<String, Object> arguments,
+      ToolContext ctx,
+      AtomicBoolean cancelled) {
+    Duration limit = settings.timeouts().limitOf(tool.name());
+    Future<ToolRunner.Outcome> future;
+    try {
+      future = workers.submit(() -> runner.run(tool, arguments, ctx));
+    } catch (RejectedExecutionException e) {
+      return refusal(
+          ToolException.Kind.UNAVAILABLE,
+          "DevHost is shutting down and takes no new calls. Retry when it is back.");
+    }
+    try {
+      return future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      cancelled.set(true);
+      future.cancel(true);
+      return refusal(
+          ToolException.Kind.TIMEOUT,
+          tool.name()
+              + " did not finish within "
+              + limit.toSeconds()
+              + " s and was stopped. Ask for less (a narrower path, a smaller limit) or retry"
+              + " later.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancelled.set(true);
+      future.cancel(true);
+      return refusal(ToolException.Kind.CANCELLED, "The call was interrupted.");
+    } catch (ExecutionException e) {
+      // ToolRunner.run catches everything a handler throws; this is a bug in the runner itself.
+      throw new IllegalStateException("tool runner failed", e.getCause());
+    }
+  }
+
+  private static ToolRunner.Outcome refusal(ToolException.Kind kind, String message) {
+    var result = McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
+    return new ToolRunner.Outcome(result, kind, message.length());
+  }
+
+  /** Lets running calls finish for up to {@code grace}, then interrupts the rest. */
+  public void close(Duration grace) {
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ZERO);
+  }
+}

@@ -1,0 +1,26 @@
+package io.devhost.core.audit;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One tool call as the audit log keeps it. Arguments are already redacted (see {@link
+ * ArgumentRedactor}); nothing in a record may carry a secret.
+ *
+ * @param session the MCP session id, or a label such as {@code stdio} when the transport has none
+ * @param decision what the policy decided: {@code allowed}, {@code confirmed}, {@code declined},
+ *     {@code denied}, {@code rate_limited}
+ * @param errorKind the {@code ToolException.Kind} name of a failed call, null on success
+ */
+public record AuditRecord(
+    Instant time,
+    String transport,
+    String session,
+    String client,
+    String clientVersion,
+    String tool,
+    Map<String, Object> arguments,
+    String decision,
+    long durationMs,
+    long resultBytes,
+    String errorKind) {}
