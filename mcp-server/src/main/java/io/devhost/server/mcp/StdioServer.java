@@ -18,6 +18,13 @@ public final class StdioServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
 
+  /**
+   * The longest message read, in characters. The SDK's default (16 MiB) ends the whole session on a
+   * longer one, so a 50 MB write_file request would kill the server instead of being refused by the
+   * tool's own size cap with an error the model can act on.
+   */
+  static final int MAX_MESSAGE_CHARS = 128 * 1024 * 1024;
+
   private StdioServer() {}
 
   /**
@@ -52,8 +59,13 @@ public final class StdioServer {
           }
           ended.countDown();
         };
-    var input = new TaggingInputStream(in, tagger, reply -> reject(output, reply), onEnd);
-    var transport = new StdioServerTransportProvider(DevhostMcpServer.MAPPER, input, output);
+    var input =
+        new TaggingInputStream(
+            in, tagger, reply -> reject(output, reply), onEnd, MAX_MESSAGE_CHARS);
+    var transport =
+        new SerializedSendTransportProvider(
+            new StdioServerTransportProvider(
+                DevhostMcpServer.MAPPER, input, output, MAX_MESSAGE_CHARS));
     var server = servers.apply(cancellations).start(transport, "stdio", false);
     ended.await();
     server.closeGracefully();

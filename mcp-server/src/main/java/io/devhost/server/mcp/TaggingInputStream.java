@@ -18,6 +18,7 @@ public final class TaggingInputStream extends InputStream {
   private final RequestTagger tagger;
   private final Consumer<String> rejected;
   private final Runnable onEnd;
+  private final int maxLineBytes;
   private final byte[] buf = new byte[64 * 1024];
   private int bufPos;
   private int bufLen;
@@ -25,9 +26,18 @@ public final class TaggingInputStream extends InputStream {
   private int pos;
   private boolean ended;
 
+  /**
+   * @param maxLineBytes longer messages are skipped and answered with an error here; the SDK would
+   *     end the session on them
+   */
   public TaggingInputStream(
-      InputStream in, RequestTagger tagger, Consumer<String> rejected, Runnable onEnd) {
+      InputStream in,
+      RequestTagger tagger,
+      Consumer<String> rejected,
+      Runnable onEnd,
+      int maxLineBytes) {
     this.in = in;
+    this.maxLineBytes = maxLineBytes;
     this.tagger = tagger;
     this.rejected = rejected;
     this.onEnd = onEnd;
@@ -71,6 +81,14 @@ public final class TaggingInputStream extends InputStream {
         onEnd.run();
         return false;
       }
+      if (line == TOO_LONG) {
+        rejected.accept(
+            "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":"
+                + "\"Invalid Request: the message is longer than "
+                + maxLineBytes
+                + " bytes.\"}}");
+        continue;
+      }
       String message = new String(line, StandardCharsets.UTF_8);
       if (message.isBlank()) {
         continue;
@@ -85,13 +103,17 @@ public final class TaggingInputStream extends InputStream {
     return true;
   }
 
+  /** Marks a line that was skipped for its length. */
+  private static final byte[] TOO_LONG = new byte[0];
+
   private byte[] readLine() throws IOException {
     var line = new ByteArrayOutputStream(512);
+    boolean tooLong = false;
     while (true) {
       if (bufPos == bufLen) {
         int n = in.read(buf, 0, buf.length);
         if (n <= 0) {
-          return line.size() > 0 ? line.toByteArray() : null;
+          return tooLong ? TOO_LONG : line.size() > 0 ? line.toByteArray() : null;
         }
         bufPos = 0;
         bufLen = n;
@@ -100,11 +122,15 @@ public final class TaggingInputStream extends InputStream {
         if (buf[i] == '\n') {
           line.write(buf, bufPos, i - bufPos);
           bufPos = i + 1;
-          return line.toByteArray();
+          return tooLong || line.size() > maxLineBytes ? TOO_LONG : line.toByteArray();
         }
       }
       line.write(buf, bufPos, bufLen - bufPos);
       bufPos = bufLen;
+      if (line.size() > maxLineBytes) {
+        tooLong = true;
+        line.reset();
+      }
     }
   }
 
