@@ -4,22 +4,24 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * What the bridge offers servers as an MCP client: its working directory as the one root,
  * elicitation answered at the terminal, and (when set) sampling answered by the local model.
  *
- * @param sampling answers {@code sampling/createMessage}; null leaves the capability out
+ * @param sampling answers {@code sampling/createMessage} for the named server; null leaves the
+ *     capability out
  */
 public record ClientFeatures(
     Path root,
     UserConsole console,
-    Function<McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampling) {
+    BiFunction<String, McpSchema.CreateMessageRequest, McpSchema.CreateMessageResult> sampling) {
 
   McpSchema.Root mcpRoot() {
     Path dir = root.toAbsolutePath().normalize();
-    return new McpSchema.Root(dir.toUri().toString(), dir.getFileName() == null ? "/" : dir.getFileName().toString());
+    return new McpSchema.Root(
+        dir.toUri().toString(), dir.getFileName() == null ? "/" : dir.getFileName().toString());
   }
 
   /**
@@ -35,11 +37,13 @@ public record ClientFeatures(
       return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null);
     }
     var content = new LinkedHashMap<String, Object>();
-    Object props = request.requestedSchema() == null ? null : request.requestedSchema().get("properties");
+    Object props =
+        request.requestedSchema() == null ? null : request.requestedSchema().get("properties");
     if (props instanceof Map<?, ?> properties) {
       for (var e : properties.entrySet()) {
         String field = String.valueOf(e.getKey());
-        String type = e.getValue() instanceof Map<?, ?> p ? String.valueOf(p.get("type")) : "string";
+        String type =
+            e.getValue() instanceof Map<?, ?> p ? String.valueOf(p.get("type")) : "string";
         String line = console.ask("  " + field + " (" + type + "): ");
         if (line == null) {
           return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.CANCEL, null);
@@ -52,7 +56,10 @@ public record ClientFeatures(
 
   private static Object typed(String value, String type) {
     return switch (type) {
-      case "boolean" -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("y") || value.equalsIgnoreCase("yes");
+      case "boolean" ->
+          value.equalsIgnoreCase("true")
+              || value.equalsIgnoreCase("y")
+              || value.equalsIgnoreCase("yes");
       case "integer" -> Long.parseLong(value);
       case "number" -> Double.parseDouble(value);
       default -> value;

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP client side: one SDK client per configured server, their tools merged into one list.
- * A tool name offered by two servers is shown as {@code server.tool} for both, so the model can
- * tell them apart; unique names stay as the server gave them.
+ * The MCP client side: one SDK client per configured server, their tools merged into one list. A
+ * tool name offered by two servers is shown as {@code server.tool} for both, so the model can tell
+ * them apart; unique names stay as the server gave them.
  */
 public final class McpHost implements ToolHost, AutoCloseable {
 
@@ -60,7 +60,11 @@ public final class McpHost implements ToolHost, AutoCloseable {
           var init = client.initialize();
           descriptions.put(
               server.name(),
-              init.serverInfo().name() + " " + init.serverInfo().version() + " over " + transportName(server));
+              init.serverInfo().name()
+                  + " "
+                  + init.serverInfo().version()
+                  + " over "
+                  + transportName(server));
           listed.put(server.name(), listAll(client));
         } catch (RuntimeException e) {
           throw new IllegalStateException(
@@ -84,7 +88,9 @@ public final class McpHost implements ToolHost, AutoCloseable {
                 t ->
                     tools.add(
                         new HostTool(
-                            count.get(t.name()) > 1 ? server + "." + t.name() : t.name(), server, t))));
+                            count.get(t.name()) > 1 ? server + "." + t.name() : t.name(),
+                            server,
+                            t))));
     return tools;
   }
 
@@ -110,7 +116,7 @@ public final class McpHost implements ToolHost, AutoCloseable {
             .elicitation(request -> features.elicit(server.name(), request));
     var capabilities = McpSchema.ClientCapabilities.builder().roots(false).elicitation();
     if (features.sampling() != null) {
-      spec.sampling(features.sampling());
+      spec.sampling(request -> features.sampling().apply(server.name(), request));
       capabilities.sampling();
     }
     return spec.capabilities(capabilities.build()).build();
@@ -130,7 +136,8 @@ public final class McpHost implements ToolHost, AutoCloseable {
     var request = HttpRequest.newBuilder();
     h.headers().forEach(request::header);
     String origin = h.url().getScheme() + "://" + h.url().getRawAuthority();
-    String path = h.url().getRawPath() + (h.url().getRawQuery() == null ? "" : "?" + h.url().getRawQuery());
+    String path =
+        h.url().getRawPath() + (h.url().getRawQuery() == null ? "" : "?" + h.url().getRawQuery());
     if (h.sse()) {
       return HttpClientSseClientTransport.builder(origin)
           .sseEndpoint(path)
@@ -193,9 +200,7 @@ public final class McpHost implements ToolHost, AutoCloseable {
     String text =
         result.content() == null
             ? ""
-            : result.content().stream()
-                .map(McpHost::contentText)
-                .collect(Collectors.joining("\n"));
+            : result.content().stream().map(McpHost::contentText).collect(Collectors.joining("\n"));
     if (text.isBlank() && result.structuredContent() != null) {
       return JSON.writeValueAsString(result.structuredContent());
     }
@@ -224,12 +229,15 @@ public final class McpHost implements ToolHost, AutoCloseable {
 
   @Override
   public void close() {
-    clients.values().forEach(c -> {
-      try {
-        c.closeGracefully();
-      } catch (RuntimeException e) {
-        LOG.debug("closing a client failed", e);
-      }
-    });
+    clients
+        .values()
+        .forEach(
+            c -> {
+              try {
+                c.closeGracefully();
+              } catch (RuntimeException e) {
+                LOG.debug("closing a client failed", e);
+              }
+            });
   }
 }

@@ -49,7 +49,8 @@ public final class McpServersFile {
   static List<ServerConfig> parse(JsonNode root, Map<String, String> env, Path base, String src) {
     JsonNode servers = root.path("mcpServers");
     if (!servers.isObject() || servers.isEmpty()) {
-      throw new Invalid(src + ": expected {\"mcpServers\": {\"name\": {...}}} with one server or more");
+      throw new Invalid(
+          src + ": expected {\"mcpServers\": {\"name\": {...}}} with one server or more");
     }
     var configs = new ArrayList<ServerConfig>();
     for (var entry : servers.properties()) {
@@ -76,8 +77,11 @@ public final class McpServersFile {
       } else {
         String type = s.path("type").asString(s.path("transport").asString(""));
         URI url = URI.create(expand(s.get("url").asString(), env, at + ".url"));
-        boolean sse = type.equalsIgnoreCase("sse") || (type.isEmpty() && url.getPath().endsWith("/sse"));
-        configs.add(new ServerConfig.Http(name, url, strings(s.path("headers"), env, at + ".headers"), sse));
+        boolean sse =
+            type.equalsIgnoreCase("sse") || (type.isEmpty() && url.getPath().endsWith("/sse"));
+        configs.add(
+            new ServerConfig.Http(
+                name, url, strings(s.path("headers"), env, at + ".headers"), sse));
       }
     }
     return configs;

@@ -1,8 +1,8 @@
 package io.devhost.bridge.host;
 
 /**
- * The person at the terminal: asked before anything writes, when a server elicits input, and
- * before a server may use the local model. Prompts go to stderr; stdout carries only answers.
+ * The person at the terminal: asked before anything writes, when a server elicits input, and before
+ * a server may use the local model. Prompts go to stderr; stdout carries only answers.
  */
 public interface UserConsole {
 

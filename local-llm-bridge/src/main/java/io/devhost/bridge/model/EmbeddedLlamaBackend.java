@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sharp edges handled here: the prompt is rendered with the model's own chat template ({@code
  * applyTemplate}, Jinja enabled); prompts are checked against the context size before generating,
- * because an overflow trips a native assert that kills the JVM; llama.cpp's own logging is off
- * (it writes to stderr from native code). The library's native threads keep the JVM alive after
- * {@link #close()}: the CLI exits explicitly.
+ * because an overflow trips a native assert that kills the JVM; llama.cpp's own logging is off (it
+ * writes to stderr from native code). The library's native threads keep the JVM alive after {@link
+ * #close()}: the CLI exits explicitly.
  */
 public final class EmbeddedLlamaBackend implements ModelBackend {
 
@@ -133,14 +133,12 @@ public final class EmbeddedLlamaBackend implements ModelBackend {
   }
 
   /**
-   * Renders the turns with the model's template and opens the assistant turn in reasoning. When
-   * the reasoning was cut off earlier, it is closed here so the answer follows directly.
+   * Renders the turns with the model's template and opens the assistant turn in reasoning. When the
+   * reasoning was cut off earlier, it is closed here so the answer follows directly.
    */
   private String prompt(GenerationRequest request) {
     List<Pair<String, String>> messages =
-        request.turns().stream()
-            .map(t -> new Pair<>(t.role().wireName(), t.content()))
-            .toList();
+        request.turns().stream().map(t -> new Pair<>(t.role().wireName(), t.content())).toList();
     String rendered = model.applyTemplate(new InferenceParameters("").setMessages(null, messages));
     String base =
         rendered.endsWith(THINK_OPEN)

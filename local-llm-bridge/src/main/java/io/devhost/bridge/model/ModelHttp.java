@@ -86,8 +86,10 @@ final class ModelHttp {
     return response.body();
   }
 
-  /** The {@code error} text of a JSON error body ({@code {"error": "..."}} or {@code {"error":
-   * {"message": "..."}}}), else the body itself. */
+  /**
+   * The {@code error} text of a JSON error body ({@code {"error": "..."}} or {@code {"error":
+   * {"message": "..."}}}), else the body itself.
+   */
   private static String errorMessage(String body) {
     try {
       var node = JSON.readTree(body);

@@ -73,7 +73,8 @@ public final class OllamaBackend implements ModelBackend {
     int promptTokens = 0;
     int evalTokens = 0;
     Generation.Finish finish = Generation.Finish.STOP;
-    try (Stream<String> lines = http.postLines(chatUri, Map.of(), body(request, separateThinking))) {
+    try (Stream<String> lines =
+        http.postLines(chatUri, Map.of(), body(request, separateThinking))) {
       Iterator<String> it = lines.iterator();
       while (it.hasNext()) {
         String line = it.next();
