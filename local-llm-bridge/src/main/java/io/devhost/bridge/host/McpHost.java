@@ -54,6 +54,10 @@ public final class McpHost implements ToolHost, AutoCloseable {
     var listed = new LinkedHashMap<String, List<McpSchema.Tool>>();
     try {
       for (ServerConfig server : servers) {
+        if (server instanceof ServerConfig.Stdio s && !onPath(s.command())) {
+          throw new IllegalStateException(
+              "MCP server '" + s.name() + "' did not start: command not found: " + s.command());
+        }
         McpSyncClient client = client(server, features, requestTimeout);
         clients.put(server.name(), client);
         try {
@@ -76,6 +80,22 @@ public final class McpHost implements ToolHost, AutoCloseable {
       throw e;
     }
     return new McpHost(clients, descriptions, namespaced(listed));
+  }
+
+  /** Whether the command exists, so a typo fails at once instead of after the timeout. */
+  private static boolean onPath(String command) {
+    if (command.contains("/") || command.contains(java.io.File.separator)) {
+      return java.nio.file.Files.isExecutable(Path.of(command));
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty()
+          && (java.nio.file.Files.isExecutable(Path.of(dir, command))
+              || java.nio.file.Files.isExecutable(Path.of(dir, command + ".exe")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<HostTool> namespaced(Map<String, List<McpSchema.Tool>> byServer) {
