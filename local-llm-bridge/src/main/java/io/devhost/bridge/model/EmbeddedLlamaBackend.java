@@ -108,6 +108,9 @@ public final class EmbeddedLlamaBackend implements ModelBackend {
     LlamaIterator tokens = model.generate(params).iterator();
     while (tokens.hasNext()) {
       LlamaOutput out = tokens.next();
+      if (out.text.isEmpty()) {
+        continue; // the closing message of a stream carries no token
+      }
       generated++;
       split.accept(out.text);
       if (listener.shouldStop()) {
@@ -136,7 +139,7 @@ public final class EmbeddedLlamaBackend implements ModelBackend {
    * Renders the turns with the model's template and opens the assistant turn in reasoning. When the
    * reasoning was cut off earlier, it is closed here so the answer follows directly.
    */
-  private String prompt(GenerationRequest request) {
+  String prompt(GenerationRequest request) {
     List<Pair<String, String>> messages =
         request.turns().stream().map(t -> new Pair<>(t.role().wireName(), t.content())).toList();
     String rendered = model.applyTemplate(new InferenceParameters("").setMessages(null, messages));

@@ -48,6 +48,19 @@ public final class ActionParser {
   public static Parsed parse(
       String reasoning, String content, boolean reasoningClosed, Collection<String> toolNames) {
     boolean fromThought = content.isBlank() && !reasoningClosed;
+    if (!fromThought) {
+      // A constrained reply is one object from its first character; read it whole, since its
+      // strings may hold anything, tags and braces included.
+      String direct = stripFences(content).strip();
+      if (direct.startsWith("{")) {
+        for (String object : JsonObjects.scan(direct)) {
+          Action action = toAction(object);
+          if (action != null) {
+            return new Found(action);
+          }
+        }
+      }
+    }
     String text = fromThought ? reasoning : content;
     int close = text.lastIndexOf("</think>");
     if (close >= 0) {

@@ -28,7 +28,6 @@ public final class Planner {
   private final Budgets budgets;
   private final ToolCallListener audit;
   private final StepGenerator generator;
-  private final ArgumentValidator validator = new ArgumentValidator();
   private final Ledger ledger = new Ledger();
   private final List<String> earlierTasks = new ArrayList<>();
   private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -87,6 +86,7 @@ public final class Planner {
     private final PlannerEvents events;
     private final List<HostTool> tools = new ArrayList<>(host.tools());
     private final Map<String, Object> schema;
+    private final ActionChecker checker;
     private final PromptBuilder prompts;
     private final List<Exchange> history = new ArrayList<>();
     private final List<StepRecord> steps = new ArrayList<>();
@@ -106,6 +106,7 @@ public final class Planner {
       this.events = events;
       tools.add(Ledger.readTool());
       this.schema = ActionSchema.of(tools);
+      this.checker = new ActionChecker(tools);
       this.prompts = new PromptBuilder(tools, budgets, model.contextTokens());
       this.deadline = start + budgets.maxTime().toNanos();
     }
@@ -120,7 +121,7 @@ public final class Planner {
         String feedback = null;
         String reasoning = null;
         var rejected = new ArrayList<String>();
-        Checked checked = null;
+        ActionChecker.Usable checked = null;
         for (int attempt = 0; attempt <= budgets.retries() && checked == null; attempt++) {
           if (tokens >= budgets.maxModelTokens()) {
             return stop(
@@ -155,11 +156,11 @@ public final class Planner {
             return timeUp();
           }
           reasoning = reply.reasoning();
-          Object outcome = check(reply);
-          if (outcome instanceof Checked c) {
-            checked = c;
+          var outcome = checker.check(reply.reasoning(), reply.content(), reply.reasoningClosed());
+          if (outcome instanceof ActionChecker.Usable usable) {
+            checked = usable;
           } else {
-            feedback = (String) outcome;
+            feedback = ((ActionChecker.Problem) outcome).message();
             rejected.add(feedback);
             events.actionRejected(step, feedback);
           }
@@ -347,63 +348,6 @@ public final class Planner {
       return label + ":\n" + UntrustedData.fence(entry.server() + "/" + entry.tool(), shown) + cut;
     }
 
-    /** A usable action and its tool, or the problem (a String) to send back to the model. */
-    private Object check(StepGenerator.Reply reply) {
-      var parsed =
-          ActionParser.parse(
-              reply.reasoning(),
-              reply.content(),
-              reply.reasoningClosed(),
-              tools.stream().map(HostTool::name).toList());
-      if (parsed instanceof ActionParser.Unreadable u) {
-        return u.message();
-      }
-      Action action = ((ActionParser.Found) parsed).action();
-      if (action instanceof Action.Answer a) {
-        return a.text().isBlank() ? "the answer was empty" : new Checked(action, null);
-      }
-      var call = (Action.ToolCall) action;
-      HostTool tool = resolve(call.tool());
-      if (tool == null) {
-        return "there is no tool named '"
-            + call.tool()
-            + "'"
-            + suggestion(call.tool())
-            + ". The tools are: "
-            + String.join(", ", tools.stream().map(HostTool::name).toList());
-      }
-      var problem = validator.check(tool, call.arguments());
-      if (problem.isPresent()) {
-        return problem.get();
-      }
-      return new Checked(new Action.ToolCall(tool.name(), call.arguments()), tool);
-    }
-
-    /** By exact name, or by {@code server.tool} when the model qualified a name that needs none. */
-    private HostTool resolve(String name) {
-      for (HostTool t : tools) {
-        if (t.name().equals(name) || (t.server() + "." + t.tool().name()).equals(name)) {
-          return t;
-        }
-      }
-      return null;
-    }
-
-    private String suggestion(String name) {
-      HostTool best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (HostTool t : tools) {
-        int d = Levenshtein.distance(name, t.name());
-        if (d < bestDistance) {
-          best = t;
-          bestDistance = d;
-        }
-      }
-      return best != null && bestDistance <= Math.max(3, name.length() / 3)
-          ? " (did you mean '" + best.name() + "'?)"
-          : "";
-    }
-
     private ToolCallRecord record(
         HostTool tool,
         Action.ToolCall call,
@@ -463,7 +407,4 @@ public final class Planner {
       return new RunResult(status, answer, message, List.copyOf(steps), totals);
     }
   }
-
-  /** An action that passed every check, with the tool it calls (null for an answer). */
-  private record Checked(Action action, HostTool tool) {}
 }

@@ -86,6 +86,12 @@ class ActionParserTest {
   }
 
   @Test
+  void readsAConstrainedObjectWholeEvenWithTagsAndBracesInItsStrings() {
+    assertThat(parse("r", "{\"answer\": \"a </think> {\\\"x\\\": 1} <think> b\"}", true))
+        .isEqualTo(new Action.Answer("a </think> {\"x\": 1} <think> b"));
+  }
+
+  @Test
   void takesPlainProseAfterTheReasoningAsTheAnswer() {
     assertThat(parse("done", "The orders table has 3 rows.", true))
         .isEqualTo(new Action.Answer("The orders table has 3 rows."));
