@@ -16,11 +16,16 @@ public final class ActionSchema {
 
   private ActionSchema() {}
 
-  public static Map<String, Object> of(List<HostTool> tools) {
+  /**
+   * @param maxStringChars a length given to every string without one, so a constrained string
+   *     cannot outgrow the action's token budget and be cut mid-object
+   */
+  public static Map<String, Object> of(List<HostTool> tools, int maxStringChars) {
     var defs = new LinkedHashMap<String, Object>();
     var choices = new ArrayList<Object>();
     for (HostTool tool : tools) {
-      Map<String, Object> input = hoistDefs(tool.name(), tool.tool().inputSchema(), defs);
+      Map<String, Object> input =
+          hoistDefs(tool.name(), tool.tool().inputSchema(), defs, maxStringChars);
       choices.add(
           Map.of(
               "type",
@@ -55,7 +60,7 @@ public final class ActionSchema {
    * live at the action's root, renamed per tool so two tools' definitions cannot collide.
    */
   private static Map<String, Object> hoistDefs(
-      String tool, Map<String, Object> input, Map<String, Object> rootDefs) {
+      String tool, Map<String, Object> input, Map<String, Object> rootDefs, int maxChars) {
     if (input == null) {
       return Map.of("type", "object");
     }
@@ -65,29 +70,35 @@ public final class ActionSchema {
     String prefix = tool.replaceAll("[^A-Za-z0-9_]", "_") + "__";
     for (String key : List.of("$defs", "definitions")) {
       if (copy.remove(key) instanceof Map<?, ?> defs) {
-        defs.forEach((name, def) -> rootDefs.put(prefix + name, rewriteRefs(def, key, prefix)));
+        defs.forEach((name, def) -> rootDefs.put(prefix + name, rewrite(def, prefix, maxChars)));
       }
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> rewritten = (Map<String, Object>) rewriteRefs(copy, null, prefix);
+    Map<String, Object> rewritten = (Map<String, Object>) rewrite(copy, prefix, maxChars);
     return rewritten;
   }
 
-  private static Object rewriteRefs(Object node, String defsKey, String prefix) {
+  private static Object rewrite(Object node, String prefix, int maxChars) {
     if (node instanceof Map<?, ?> map) {
       var out = new LinkedHashMap<String, Object>();
+      if ("string".equals(map.get("type"))
+          && !map.containsKey("maxLength")
+          && !map.containsKey("enum")
+          && !map.containsKey("const")) {
+        out.put("maxLength", maxChars);
+      }
       map.forEach(
           (k, v) -> {
             if ("$ref".equals(k) && v instanceof String ref) {
               out.put("$ref", ref.replaceFirst("^#/(\\$defs|definitions)/", "#/\\$defs/" + prefix));
             } else {
-              out.put(String.valueOf(k), rewriteRefs(v, defsKey, prefix));
+              out.put(String.valueOf(k), rewrite(v, prefix, maxChars));
             }
           });
       return out;
     }
     if (node instanceof List<?> list) {
-      return list.stream().map(v -> rewriteRefs(v, defsKey, prefix)).toList();
+      return list.stream().map(v -> rewrite(v, prefix, maxChars)).toList();
     }
     return node;
   }

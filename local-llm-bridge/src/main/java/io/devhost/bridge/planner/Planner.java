@@ -105,7 +105,7 @@ public final class Planner {
       this.task = task;
       this.events = events;
       tools.add(Ledger.readTool());
-      this.schema = ActionSchema.of(tools);
+      this.schema = ActionSchema.of(tools, budgets.actionTokens() * 2);
       this.checker = new ActionChecker(tools);
       this.prompts = new PromptBuilder(tools, budgets, model.contextTokens());
       this.deadline = start + budgets.maxTime().toNanos();

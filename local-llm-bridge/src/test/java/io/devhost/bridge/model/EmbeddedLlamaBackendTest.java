@@ -9,6 +9,13 @@ import io.devhost.bridge.host.McpHost;
 import io.devhost.bridge.host.UserConsole;
 import io.devhost.bridge.planner.ActionChecker;
 import io.devhost.bridge.planner.ActionSchema;
+import io.devhost.bridge.planner.ApprovalGate;
+import io.devhost.bridge.planner.ApprovalPolicy;
+import io.devhost.bridge.planner.Budgets;
+import io.devhost.bridge.planner.Planner;
+import io.devhost.bridge.planner.PlannerEvents;
+import io.devhost.bridge.planner.RunResult;
+import io.devhost.bridge.planner.ToolCallListener;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.TinyGguf;
 import io.devhost.bridge.testing.Workspace;
@@ -28,14 +35,23 @@ class EmbeddedLlamaBackendTest {
   @TempDir static Path dir;
   static EmbeddedLlamaBackend model;
 
+  static McpHost host;
+
   @BeforeAll
   static void load() {
     Path gguf = TinyGguf.tiny(dir.resolve("tiny.gguf"));
-    model = new EmbeddedLlamaBackend(new EmbeddedSettings(gguf, 2, 2048, 0));
+    model = new EmbeddedLlamaBackend(new EmbeddedSettings(gguf, 2, 8192, 0));
+    Workspace.create(dir);
+    host =
+        McpHost.connect(
+            List.of(TestServers.toolServer("proj", dir)),
+            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
+            Duration.ofSeconds(30));
   }
 
   @AfterAll
   static void unload() {
+    host.close();
     model.close();
   }
 
@@ -116,7 +132,7 @@ class EmbeddedLlamaBackendTest {
 
   @Test
   void refusesAPromptLargerThanTheContextInsteadOfCrashing() {
-    var huge = List.of(Turn.user("word ".repeat(5000)));
+    var huge = List.of(Turn.user("word ".repeat(20000)));
     assertThatThrownBy(
             () ->
                 model.generate(
@@ -128,14 +144,9 @@ class EmbeddedLlamaBackendTest {
 
   @Test
   void everySchemaConstrainedActionParsesAndValidatesAgainstTheLiveToolSchemas() {
-    Workspace.create(dir);
-    try (var host =
-        McpHost.connect(
-            List.of(TestServers.toolServer("proj", dir)),
-            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
-            Duration.ofSeconds(30))) {
+    {
       List<HostTool> tools = host.tools();
-      Map<String, Object> schema = ActionSchema.of(tools);
+      Map<String, Object> schema = ActionSchema.of(tools, 256);
       var checker = new ActionChecker(tools);
       var problems = new ArrayList<String>();
       int valid = 0;
@@ -155,5 +166,30 @@ class EmbeddedLlamaBackendTest {
       assertThat(problems).isEmpty();
       assertThat(valid).isEqualTo(100);
     }
+  }
+
+  @Test
+  void thePlannerGetsAUsableActionAtEveryStepFromRealInference() {
+    var budgets = new Budgets(3, 4000, Duration.ofMinutes(2), 24, 256, 0, 0.25, 2000, 2);
+    var planner =
+        new Planner(
+            model,
+            host,
+            new ApprovalGate(ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE),
+            budgets,
+            new Sampling(0.6, 0.95, 11),
+            ToolCallListener.NONE,
+            true);
+
+    RunResult result = planner.run("Which files mention orders?", PlannerEvents.NONE);
+
+    assertThat(result.status())
+        .isIn(RunResult.Status.ANSWERED, RunResult.Status.STEP_LIMIT, RunResult.Status.LOOP);
+    assertThat(result.steps())
+        .isNotEmpty()
+        .allSatisfy(step -> assertThat(step.rejected()).isEmpty());
+    assertThat(result.totals().modelCalls())
+        .isBetween(result.steps().size(), 2 * result.steps().size());
+    assertThat(dir.resolve("writes.log")).doesNotExist();
   }
 }

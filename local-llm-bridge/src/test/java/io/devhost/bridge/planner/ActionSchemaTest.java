@@ -22,11 +22,14 @@ class ActionSchemaTest {
                 tool(
                     "query",
                     Map.of(
-                        "type", "object", "properties", Map.of("sql", Map.of("type", "string"))))));
+                        "type", "object", "properties", Map.of("sql", Map.of("type", "string"))))),
+            300);
     @SuppressWarnings("unchecked")
     var choices = (List<Map<String, Object>>) schema.get("anyOf");
     assertThat(choices).hasSize(2);
-    assertThat(choices.get(0).toString()).contains("const=query").contains("sql");
+    assertThat(choices.get(0).toString())
+        .contains("const=query")
+        .contains("sql={maxLength=300, type=string}");
     assertThat(choices.get(1).toString()).contains("answer");
   }
 
@@ -48,7 +51,7 @@ class ActionSchemaTest {
                     "object",
                     "properties",
                     Map.of("next", Map.of("$ref", "#/$defs/Filter")))));
-    var schema = ActionSchema.of(List.of(tool("a", input), tool("b.c", input)));
+    var schema = ActionSchema.of(List.of(tool("a", input), tool("b.c", input)), 100);
 
     @SuppressWarnings("unchecked")
     var defs = (Map<String, Object>) schema.get("$defs");

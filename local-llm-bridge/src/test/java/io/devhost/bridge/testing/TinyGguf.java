@@ -279,7 +279,7 @@ public final class TinyGguf {
     h.string("general.architecture", "qwen2");
     h.string("general.name", s.name());
     h.u32("general.alignment", ALIGN);
-    h.u32("qwen2.context_length", 4096);
+    h.u32("qwen2.context_length", 32768);
     h.u32("qwen2.embedding_length", s.hidden());
     h.u32("qwen2.block_count", s.layers());
     h.u32("qwen2.feed_forward_length", s.ffn());
