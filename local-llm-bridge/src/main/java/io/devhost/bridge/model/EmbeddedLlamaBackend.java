@@ -48,13 +48,15 @@ public final class EmbeddedLlamaBackend implements ModelBackend {
             .setModel(settings.model().toString())
             .setThreads(settings.threads())
             .setCtxSize(settings.contextTokens())
-            .setGpuLayers(settings.gpuLayers())
             .enableJinja()
             .disableLog();
+    if (settings.gpuLayers() > 0) { // even 0 makes a CPU-only build warn about the missing GPU
+      params.setGpuLayers(settings.gpuLayers());
+    }
     // The library announces where it extracted its native code on System.out, which is where the
-    // CLI prints answers: point it at stderr while the native side loads.
+    // CLI prints answers: silence it while the native side loads.
     PrintStream stdout = System.out;
-    System.setOut(System.err);
+    System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
     try {
       return new LlamaModel(params);
     } catch (RuntimeException e) {

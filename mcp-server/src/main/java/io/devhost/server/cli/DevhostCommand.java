@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ToolsCommand.class,
       CallCommand.class,
+      AskCommand.class,
+      ChatCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DevhostCommand implements Runnable {
