@@ -112,203 +112,16 @@ public final class Planner {
     }
 
     RunResult execute() {
-      for (int step = 1; step <= budgets.maxSteps(); step++) {
-        events.stepStarted(step, budgets.maxSteps());
-        long stepStart = System.nanoTime();
-        long stepModel = 0;
-        int stepCalls = 0;
-        int stepTokens = 0;
-        String feedback = null;
-        String reasoning = null;
-        var rejected = new ArrayList<String>();
-        ActionChecker.Usable checked = null;
-        for (int attempt = 0; attempt <= budgets.retries() && checked == null; attempt++) {
-          if (tokens >= budgets.maxModelTokens()) {
-            return stop(
-                RunResult.Status.TOKEN_LIMIT,
-                "the run used its "
-                    + budgets.maxModelTokens()
-                    + " model tokens without an answer; raise --max-tokens or narrow the task");
-          }
-          var turns =
-              prompts.turns(
-                  task, earlierTasks, history, ledger, step, budgets.maxSteps(), feedback);
-          var reply =
-              generator.next(
-                  turns,
-                  schema,
-                  budgets.maxModelTokens() - tokens,
-                  deadline,
-                  cancelled::get,
-                  events);
-          modelCalls += reply.calls();
-          promptTokens += reply.promptTokens();
-          tokens += reply.tokens();
-          modelNanos += reply.nanos();
-          stepModel += reply.nanos();
-          stepCalls += reply.calls();
-          stepTokens += reply.tokens();
-          events.progress(step, tokens, tokensPerSecond(), elapsedMillis());
-          if (reply.outcome() == StepGenerator.Outcome.CANCELLED) {
-            return stop(RunResult.Status.CANCELLED, "cancelled by the user");
-          }
-          if (reply.outcome() == StepGenerator.Outcome.OUT_OF_TIME) {
-            return timeUp();
-          }
-          reasoning = reply.reasoning();
-          var outcome = checker.check(reply.reasoning(), reply.content(), reply.reasoningClosed());
-          if (outcome instanceof ActionChecker.Usable usable) {
-            checked = usable;
-          } else {
-            feedback = ((ActionChecker.Problem) outcome).message();
-            rejected.add(feedback);
-            events.actionRejected(step, feedback);
-          }
+      for (int number = 1; number <= budgets.maxSteps(); number++) {
+        events.stepStarted(number, budgets.maxSteps());
+        var step = new Step(number);
+        RunResult stopped = step.chooseAction();
+        if (stopped == null) {
+          stopped = step.act();
         }
-        if (checked == null) {
-          return stop(
-              RunResult.Status.NO_VALID_ACTION,
-              "step "
-                  + step
-                  + ": the model gave no usable action in "
-                  + (budgets.retries() + 1)
-                  + " attempts; last problem: "
-                  + feedback);
+        if (stopped != null) {
+          return stopped;
         }
-        String thought = keepThoughts ? reasoning : null;
-        if (checked.action() instanceof Action.Answer answer) {
-          hostMillis += hostMillis(stepStart, stepModel, 0);
-          steps.add(
-              new StepRecord(
-                  step,
-                  thought,
-                  answer.toJson(),
-                  rejected,
-                  null,
-                  null,
-                  null,
-                  null,
-                  0,
-                  false,
-                  stepCalls,
-                  stepTokens,
-                  stepModel / 1_000_000,
-                  0,
-                  hostMillis(stepStart, stepModel, 0)));
-          return finish(RunResult.Status.ANSWERED, answer.text(), null);
-        }
-        var call = (Action.ToolCall) checked.action();
-        HostTool tool = checked.tool();
-        Integer earlier = earlierCalls.get(call.identity());
-        if (earlier != null) {
-          repeats++;
-          if (repeats >= budgets.maxRepeats()) {
-            return stop(
-                RunResult.Status.LOOP,
-                "the model kept repeating calls it had already made (last: "
-                    + ActionParser.abbreviate(call.toJson())
-                    + "); stopped after "
-                    + repeats
-                    + " repeats");
-          }
-          history.add(
-              new Exchange(
-                  call,
-                  "You already made this exact call in step "
-                      + earlier
-                      + "; its result is in the ledger. Use it, call something else, or answer.",
-                  0));
-          steps.add(
-              new StepRecord(
-                  step,
-                  thought,
-                  call.toJson(),
-                  rejected,
-                  tool.server(),
-                  tool.tool().name(),
-                  call.arguments(),
-                  null,
-                  0,
-                  false,
-                  stepCalls,
-                  stepTokens,
-                  stepModel / 1_000_000,
-                  0,
-                  hostMillis(stepStart, stepModel, 0)));
-          continue;
-        }
-        Decision decision =
-            tool.server().equals(Ledger.SERVER)
-                ? Decision.READ_ONLY
-                : approvals.decide(tool, call.arguments());
-        long toolStart = System.nanoTime();
-        String observation;
-        int resultChars = 0;
-        boolean toolError = false;
-        long stepTool = 0;
-        if (!decision.allowed()) {
-          observation =
-              "The call of "
-                  + tool.name()
-                  + " was refused ("
-                  + decision.name().toLowerCase(java.util.Locale.ROOT)
-                  + "). Do not call it again; continue with read-only tools or answer with what you know.";
-          record(
-              tool,
-              call,
-              decision,
-              0,
-              0,
-              "refused: " + decision.name().toLowerCase(java.util.Locale.ROOT));
-          history.add(new Exchange(call, observation, 0));
-        } else {
-          events.toolStarted(step, tool, call.arguments());
-          ToolResult result =
-              tool.server().equals(Ledger.SERVER)
-                  ? ledger.read(call.arguments())
-                  : host.call(tool, call.arguments());
-          stepTool = System.nanoTime() - toolStart;
-          toolNanos += stepTool;
-          resultChars = result.text().length();
-          toolError = result.error();
-          var rec =
-              record(
-                  tool,
-                  call,
-                  decision,
-                  stepTool / 1_000_000,
-                  resultChars,
-                  result.error() ? result.text() : null);
-          events.toolFinished(step, rec);
-          if (tool.server().equals(Ledger.SERVER)) {
-            observation =
-                "Ledger entry, as asked:\n" + UntrustedData.fence("the ledger", result.text());
-            history.add(new Exchange(call, observation, 0));
-          } else {
-            LedgerEntry entry = ledger.add(step, tool, call.arguments(), result);
-            earlierCalls.put(call.identity(), step);
-            history.add(new Exchange(call, observation(entry), entry.id()));
-          }
-        }
-        double host = hostMillis(stepStart, stepModel, stepTool);
-        hostMillis += host;
-        steps.add(
-            new StepRecord(
-                step,
-                thought,
-                call.toJson(),
-                rejected,
-                tool.server(),
-                tool.tool().name(),
-                call.arguments(),
-                decision,
-                resultChars,
-                toolError,
-                stepCalls,
-                stepTokens,
-                stepModel / 1_000_000,
-                stepTool / 1_000_000,
-                host));
         if (System.nanoTime() > deadline) {
           return timeUp();
         }
@@ -318,6 +131,201 @@ public final class Planner {
           "no answer within "
               + budgets.maxSteps()
               + " steps; raise --max-steps or narrow the task");
+    }
+
+    /** One step: get a usable action (with retries), then answer, refuse a repeat, or call. */
+    private final class Step {
+      private final int number;
+      private final long start = System.nanoTime();
+      private final List<String> rejected = new ArrayList<>();
+      private long modelNanos;
+      private long toolNanos;
+      private int calls;
+      private int stepTokens;
+      private String reasoning;
+      private ActionChecker.Usable usable;
+
+      Step(int number) {
+        this.number = number;
+      }
+
+      /** Asks the model until an action passes the checks; a result when the run must stop. */
+      RunResult chooseAction() {
+        String feedback = null;
+        for (int attempt = 0; attempt <= budgets.retries(); attempt++) {
+          if (tokens >= budgets.maxModelTokens()) {
+            return stop(
+                RunResult.Status.TOKEN_LIMIT,
+                "the run used its "
+                    + budgets.maxModelTokens()
+                    + " model tokens without an answer; raise --max-tokens or narrow the task");
+          }
+          var turns =
+              prompts.turns(
+                  task, earlierTasks, history, ledger, number, budgets.maxSteps(), feedback);
+          var reply =
+              generator.next(
+                  turns,
+                  schema,
+                  budgets.maxModelTokens() - tokens,
+                  deadline,
+                  cancelled::get,
+                  events);
+          count(reply);
+          if (reply.outcome() == StepGenerator.Outcome.CANCELLED) {
+            return stop(RunResult.Status.CANCELLED, "cancelled by the user");
+          }
+          if (reply.outcome() == StepGenerator.Outcome.OUT_OF_TIME) {
+            return timeUp();
+          }
+          reasoning = reply.reasoning();
+          var outcome = checker.check(reply.reasoning(), reply.content(), reply.reasoningClosed());
+          if (outcome instanceof ActionChecker.Usable u) {
+            usable = u;
+            return null;
+          }
+          feedback = ((ActionChecker.Problem) outcome).message();
+          rejected.add(feedback);
+          events.actionRejected(number, feedback);
+        }
+        return stop(
+            RunResult.Status.NO_VALID_ACTION,
+            "step "
+                + number
+                + ": the model gave no usable action in "
+                + (budgets.retries() + 1)
+                + " attempts; last problem: "
+                + feedback);
+      }
+
+      private void count(StepGenerator.Reply reply) {
+        modelCalls += reply.calls();
+        promptTokens += reply.promptTokens();
+        tokens += reply.tokens();
+        Run.this.modelNanos += reply.nanos();
+        modelNanos += reply.nanos();
+        calls += reply.calls();
+        stepTokens += reply.tokens();
+        events.progress(number, tokens, tokensPerSecond(), elapsedMillis());
+      }
+
+      /** Carries out the chosen action; a result when the run ends with it. */
+      RunResult act() {
+        if (usable.action() instanceof Action.Answer answer) {
+          record(answer.toJson(), null, null, null, 0, false);
+          return finish(RunResult.Status.ANSWERED, answer.text(), null);
+        }
+        var call = (Action.ToolCall) usable.action();
+        HostTool tool = usable.tool();
+        Integer earlier = earlierCalls.get(call.identity());
+        if (earlier != null) {
+          return repeated(call, tool, earlier);
+        }
+        boolean local = tool.server().equals(Ledger.SERVER);
+        Decision decision = local ? Decision.READ_ONLY : approvals.decide(tool, call.arguments());
+        if (!decision.allowed()) {
+          String why = decision.name().toLowerCase(java.util.Locale.ROOT);
+          logCall(tool, call, decision, 0, 0, "refused: " + why);
+          history.add(
+              new Exchange(
+                  call,
+                  "The call of "
+                      + tool.name()
+                      + " was refused ("
+                      + why
+                      + "). Do not call it again; continue with read-only tools or answer with"
+                      + " what you know.",
+                  0));
+          record(call.toJson(), tool, call.arguments(), decision, 0, false);
+          return null;
+        }
+        events.toolStarted(number, tool, call.arguments());
+        long toolStart = System.nanoTime();
+        ToolResult result =
+            local ? ledger.read(call.arguments()) : host.call(tool, call.arguments());
+        toolNanos = System.nanoTime() - toolStart;
+        Run.this.toolNanos += toolNanos;
+        var done =
+            logCall(
+                tool,
+                call,
+                decision,
+                toolNanos / 1_000_000,
+                result.text().length(),
+                result.error() ? result.text() : null);
+        events.toolFinished(number, done);
+        if (local) {
+          history.add(
+              new Exchange(
+                  call,
+                  "Ledger entry, as asked:\n" + UntrustedData.fence("the ledger", result.text()),
+                  0));
+        } else {
+          LedgerEntry entry = ledger.add(number, tool, call.arguments(), result);
+          earlierCalls.put(call.identity(), number);
+          history.add(new Exchange(call, observation(entry), entry.id()));
+        }
+        record(
+            call.toJson(),
+            tool,
+            call.arguments(),
+            decision,
+            result.text().length(),
+            result.error());
+        return null;
+      }
+
+      /** An identical call is not run again: the model is told where its result is. */
+      private RunResult repeated(Action.ToolCall call, HostTool tool, int earlier) {
+        repeats++;
+        if (repeats >= budgets.maxRepeats()) {
+          return stop(
+              RunResult.Status.LOOP,
+              "the model kept repeating calls it had already made (last: "
+                  + ActionParser.abbreviate(call.toJson())
+                  + "); stopped after "
+                  + repeats
+                  + " repeats");
+        }
+        history.add(
+            new Exchange(
+                call,
+                "You already made this exact call in step "
+                    + earlier
+                    + "; its result is in the ledger. Use it, call something else, or answer.",
+                0));
+        record(call.toJson(), tool, call.arguments(), null, 0, false);
+        return null;
+      }
+
+      /** Adds the step to the transcript; host time is what remains after model and tool time. */
+      private void record(
+          String action,
+          HostTool tool,
+          Map<String, Object> arguments,
+          Decision decision,
+          int resultChars,
+          boolean toolError) {
+        double host = Math.max(0, System.nanoTime() - start - modelNanos - toolNanos) / 1e6;
+        hostMillis += host;
+        steps.add(
+            new StepRecord(
+                number,
+                keepThoughts ? reasoning : null,
+                action,
+                List.copyOf(rejected),
+                tool == null ? null : tool.server(),
+                tool == null ? null : tool.tool().name(),
+                arguments,
+                decision,
+                resultChars,
+                toolError,
+                calls,
+                stepTokens,
+                modelNanos / 1_000_000,
+                toolNanos / 1_000_000,
+                host));
+      }
     }
 
     private String observation(LedgerEntry entry) {
@@ -348,7 +356,7 @@ public final class Planner {
       return label + ":\n" + UntrustedData.fence(entry.server() + "/" + entry.tool(), shown) + cut;
     }
 
-    private ToolCallRecord record(
+    private ToolCallRecord logCall(
         HostTool tool,
         Action.ToolCall call,
         Decision decision,
@@ -367,10 +375,6 @@ public final class Planner {
               error);
       audit.onToolCall(r);
       return r;
-    }
-
-    private double hostMillis(long stepStart, long stepModel, long stepTool) {
-      return Math.max(0, System.nanoTime() - stepStart - stepModel - stepTool) / 1e6;
     }
 
     private double tokensPerSecond() {

@@ -228,9 +228,10 @@ public final class BridgeBench {
             Turn.user(
                 "You answer tasks by calling tools. "
                     + "Find the files that use the orders table. ".repeat(8)));
+    // warm-up on another prompt: llama.cpp caches a prompt it has seen, which would hide its cost
     model.generate(
-        new GenerationRequest(turns, true, null, null, 4, Sampling.R1),
-        TokenListener.NONE); // warm-up
+        new GenerationRequest(List.of(Turn.user("Warm up.")), true, null, null, 4, Sampling.R1),
+        TokenListener.NONE);
     var free =
         timed(
             model, new GenerationRequest(turns, true, null, null, 64, new Sampling(0.6, 0.95, 1)));
