@@ -33,7 +33,7 @@ final class ChatCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     var config = options.config(false, System.getenv());
     ToolCallListener audit = options.audit();
-    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
