@@ -85,6 +85,7 @@ public final class Planner {
     private final String task;
     private final PlannerEvents events;
     private final List<HostTool> tools = new ArrayList<>(host.tools());
+    private final HostTool ledgerTool = Ledger.readTool();
     private final Map<String, Object> schema;
     private final ActionChecker checker;
     private final PromptBuilder prompts;
@@ -104,7 +105,7 @@ public final class Planner {
     Run(String task, PlannerEvents events) {
       this.task = task;
       this.events = events;
-      tools.add(Ledger.readTool());
+      tools.add(ledgerTool);
       this.schema = ActionSchema.of(tools, budgets.actionTokens() * 2);
       this.checker = new ActionChecker(tools);
       this.prompts = new PromptBuilder(tools, budgets, model.contextTokens());
@@ -221,7 +222,7 @@ public final class Planner {
         if (earlier != null) {
           return repeated(call, tool, earlier);
         }
-        boolean local = tool.server().equals(Ledger.SERVER);
+        boolean local = tool.equals(ledgerTool); // by definition, not by a name a server could use
         Decision decision = local ? Decision.READ_ONLY : approvals.decide(tool, call.arguments());
         if (!decision.allowed()) {
           String why = decision.name().toLowerCase(java.util.Locale.ROOT);
