@@ -3,6 +3,7 @@ package io.devhost.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devhost.bridge.testing.FakeModelServer;
+import io.devhost.bridge.testing.TinyGguf;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -115,6 +116,64 @@ class AskCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString()).contains("no answer within 1 steps; raise --max-steps");
+  }
+
+  @Test
+  void worksWithOllamaToo() {
+    model.reply(
+        "Listing the roots first.", "{\"tool\": \"list_allowed_directories\", \"arguments\": {}}");
+    model.reply("That is enough.", "{\"answer\": \"the module directory\"}");
+
+    int code =
+        ask(
+            "ask",
+            "--ollama",
+            model.uri().toString(),
+            "--model",
+            "deepseek-r1:7b",
+            "--quiet",
+            "Which roots?");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("the module directory\n");
+    assertThat(model.received())
+        .extracting(FakeModelServer.Received::path)
+        .containsOnly("/api/chat");
+    assertThat(model.received().get(0).body().get("think").asBoolean()).isTrue();
+  }
+
+  @Test
+  void keepsStdoutCleanWithTheEmbeddedModel() throws Exception {
+    Path gguf = TinyGguf.tiny(dir.resolve("tiny.gguf"));
+    var stdout = new java.io.ByteArrayOutputStream();
+    var original = System.out;
+    System.setOut(new java.io.PrintStream(stdout, true));
+    int code;
+    try {
+      code =
+          ask(
+              "ask",
+              "--model",
+              gguf.toString(),
+              "--max-steps",
+              "2",
+              "--think-tokens",
+              "16",
+              "--seed",
+              "1",
+              "--json",
+              "--quiet",
+              "Which roots?");
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(code).as(err.toString()).isIn(0, 1);
+    assertThat(stdout.toString()).isEmpty(); // nothing from the native library or llama.cpp
+    JsonNode transcript = JsonMapper.builder().build().readTree(out.toString());
+    assertThat(transcript.get("model").asString()).isEqualTo("embedded tiny.gguf");
+    assertThat(transcript.get("steps")).isNotEmpty();
+    assertThat(transcript.at("/steps/0/rejected")).isEmpty();
   }
 
   @Test
