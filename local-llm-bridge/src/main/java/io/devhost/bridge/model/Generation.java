@@ -29,10 +29,4 @@ public record Generation(
     /** The listener asked to stop (reasoning budget, user cancel). */
     CANCELLED
   }
-
-  /** Generated tokens per second, 0 when nothing was timed. */
-  public double tokensPerSecond() {
-    long nanos = elapsed.toNanos();
-    return nanos == 0 ? 0 : completionTokens * 1e9 / nanos;
-  }
 }
