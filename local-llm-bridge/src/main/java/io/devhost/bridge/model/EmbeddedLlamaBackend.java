@@ -101,8 +101,10 @@ public final class EmbeddedLlamaBackend implements ModelBackend {
     if (request.sampling().seed() >= 0) {
       params.setSeed((int) request.sampling().seed());
     }
-    if (request.schema() != null) {
-      params.setGrammar(grammars.grammar(request.schema(), request.think()));
+    String grammar =
+        request.schema() == null ? null : grammars.grammar(request.schema(), request.think());
+    if (grammar != null) {
+      params.setGrammar(grammar);
     }
     var split = new ThinkSplitter(request.think(), listener);
     int generated = 0;

@@ -145,6 +145,19 @@ class HttpBackendsTest {
   }
 
   @Test
+  void openAiReadsAReasoningField() {
+    server.reasoningField("reasoning");
+    server.reply("Adding.", "{\"answer\": \"4\"}");
+
+    Generation g =
+        new OpenAiBackend(server.uri(), "r1", null, 4096, Duration.ofSeconds(10))
+            .generate(request(), TokenListener.NONE);
+
+    assertThat(g.reasoning()).isEqualTo("Adding.");
+    assertThat(g.content()).isEqualTo("{\"answer\": \"4\"}");
+  }
+
+  @Test
   void openAiDropsResponseFormatForGoodWhenTheServerRejectsIt() {
     server.rejectResponseFormat();
     server.reply("", "<think>\nadd them</think>\n```json\n{\"answer\": \"4\"}\n```");

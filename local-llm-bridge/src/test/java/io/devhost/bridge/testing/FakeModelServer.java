@@ -38,6 +38,7 @@ public final class FakeModelServer implements AutoCloseable {
   private volatile boolean rejectResponseFormat;
   private volatile boolean rejectThinking;
   private volatile String knownModel = "deepseek-r1:7b";
+  private volatile String reasoningField = "reasoning_content";
 
   public FakeModelServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,6 +59,11 @@ public final class FakeModelServer implements AutoCloseable {
   /** Like llama-server builds without json_schema support. */
   public void rejectResponseFormat() {
     rejectResponseFormat = true;
+  }
+
+  /** Like vLLM and OpenRouter, which name the field {@code reasoning}. */
+  public void reasoningField(String name) {
+    reasoningField = name;
   }
 
   /** Like Ollama with a model that has no thinking support. */
@@ -160,9 +166,7 @@ public final class FakeModelServer implements AutoCloseable {
       for (String piece : pieces(r.reasoning())) {
         sse(
             out,
-            Map.of(
-                "choices",
-                List.of(Map.of("index", 0, "delta", Map.of("reasoning_content", piece)))));
+            Map.of("choices", List.of(Map.of("index", 0, "delta", Map.of(reasoningField, piece)))));
         pieces++;
       }
       for (String piece : pieces(r.content())) {
