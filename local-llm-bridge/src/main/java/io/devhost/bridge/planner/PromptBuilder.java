@@ -19,13 +19,22 @@ final class PromptBuilder {
   static final double CHARS_PER_TOKEN = 3.0;
 
   private static final int DESCRIPTION_CHARS = 400;
+  private static final int SHORT_DESCRIPTION_CHARS = 120;
+
+  /** The catalog's share of the context window before it is written in its short form. */
+  private static final double CATALOG_SHARE = 0.3;
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String catalog;
   private final int ledgerChars;
 
   PromptBuilder(List<HostTool> tools, Budgets budgets, int contextTokens) {
-    this.catalog = catalog(tools);
+    String full = catalog(tools, DESCRIPTION_CHARS, false);
+    this.catalog =
+        full.length() <= contextTokens * CATALOG_SHARE * CHARS_PER_TOKEN
+            ? full
+            : catalog(tools, SHORT_DESCRIPTION_CHARS, true);
     this.ledgerChars = (int) (contextTokens * budgets.ledgerShare() * CHARS_PER_TOKEN);
   }
 
@@ -104,28 +113,50 @@ final class PromptBuilder {
     return p.toString();
   }
 
-  private static String catalog(List<HostTool> tools) {
+  /**
+   * The tools with their hints, descriptions and input schemas. When the full form would take
+   * more than its share of the context, the short form saves room: descriptions cut shorter, and
+   * the per-argument descriptions left out of the schemas (names, types and limits stay).
+   */
+  static String catalog(List<HostTool> tools, int descriptionChars, boolean bareSchemas) {
     var c = new StringBuilder("\nTools:\n");
     for (HostTool t : tools) {
       String hint = t.readOnly() ? "read-only" : t.destructive() ? "writes, destructive" : "writes";
       String description = t.tool().description() == null ? "" : t.tool().description().strip();
-      if (description.length() > DESCRIPTION_CHARS) {
-        description = description.substring(0, DESCRIPTION_CHARS) + "…";
+      if (description.length() > descriptionChars) {
+        description = description.substring(0, descriptionChars) + "…";
       }
       c.append("- ").append(t.name()).append(" [").append(hint).append("]: ").append(description);
       c.append("\n  input schema: ")
-          .append(JSON.writeValueAsString(compact(t.tool().inputSchema())));
+          .append(JSON.writeValueAsString(compact(t.tool().inputSchema(), bareSchemas)));
       c.append('\n');
     }
     return c.toString();
   }
 
-  private static Object compact(Map<String, Object> schema) {
+  private static Object compact(Map<String, Object> schema, boolean bare) {
     if (schema == null) {
       return Map.of("type", "object");
     }
     var copy = new java.util.LinkedHashMap<>(schema);
     copy.remove("$schema");
-    return copy;
+    return bare ? withoutDescriptions(copy) : copy;
+  }
+
+  private static Object withoutDescriptions(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      var out = new java.util.LinkedHashMap<String, Object>();
+      map.forEach(
+          (k, v) -> {
+            if (!"description".equals(k) || !(v instanceof String)) {
+              out.put(String.valueOf(k), withoutDescriptions(v));
+            }
+          });
+      return out;
+    }
+    if (node instanceof List<?> list) {
+      return list.stream().map(PromptBuilder::withoutDescriptions).toList();
+    }
+    return node;
   }
 }
