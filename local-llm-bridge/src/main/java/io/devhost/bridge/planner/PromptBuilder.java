@@ -114,9 +114,9 @@ final class PromptBuilder {
   }
 
   /**
-   * The tools with their hints, descriptions and input schemas. When the full form would take
-   * more than its share of the context, the short form saves room: descriptions cut shorter, and
-   * the per-argument descriptions left out of the schemas (names, types and limits stay).
+   * The tools with their hints, descriptions and input schemas. When the full form would take more
+   * than its share of the context, the short form saves room: descriptions cut shorter, and the
+   * per-argument descriptions left out of the schemas (names, types and limits stay).
    */
   static String catalog(List<HostTool> tools, int descriptionChars, boolean bareSchemas) {
     var c = new StringBuilder("\nTools:\n");

@@ -8,6 +8,7 @@ import io.devhost.bridge.model.EmbeddedLlamaBackend;
 import io.devhost.bridge.model.EmbeddedSettings;
 import io.devhost.bridge.model.GenerationRequest;
 import io.devhost.bridge.model.ModelBackend;
+import io.devhost.bridge.model.OllamaBackend;
 import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.model.TokenListener;
 import io.devhost.bridge.model.Turn;
@@ -21,6 +22,7 @@ import io.devhost.bridge.planner.PlannerEvents;
 import io.devhost.bridge.planner.RunResult;
 import io.devhost.bridge.planner.StepRecord;
 import io.devhost.bridge.planner.ToolCallListener;
+import io.devhost.bridge.testing.FakeModelServer;
 import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.TinyGguf;
@@ -71,6 +73,7 @@ public final class BridgeBench {
             Duration.ofSeconds(60))) {
       validActions(host.tools());
       hostOverhead(host);
+      ollamaSteps(host);
       try (var tiny = embedded(TinyGguf.tiny(dir.resolve("tiny.gguf")), 8192)) {
         embeddedSteps(tiny, host);
         speed("tiny (2 layers, hidden 64, f32)", tiny, host.tools());
@@ -193,6 +196,43 @@ public final class BridgeBench {
         Locale.ROOT,
         "model calls per step: %.2f (reasoning within its budget)%n%n",
         (double) result.totals().modelCalls() / result.steps().size());
+  }
+
+  /** Ollama's API shape (a local server replaying R1 replies): thinking and action in one call. */
+  private static void ollamaSteps(McpHost host) throws java.io.IOException {
+    try (var server = new FakeModelServer()) {
+      for (int i = 0; i < 10; i++) {
+        server.reply(
+            "Let me check the next source. ".repeat(10),
+            "{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\", \"maxResults\": "
+                + (i + 1)
+                + "}}");
+      }
+      server.reply("Done.", "{\"answer\": \"ok\"}");
+      var ollama = new OllamaBackend(server.uri(), "deepseek-r1:7b", 8192, Duration.ofSeconds(30));
+      var budgets = new Budgets(12, 100_000, Duration.ofMinutes(5), 1024, 512, 2, 0.25, 4000, 100);
+      var planner =
+          new Planner(
+              ollama,
+              host,
+              new ApprovalGate(ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE),
+              budgets,
+              Sampling.R1,
+              ToolCallListener.NONE,
+              false);
+      RunResult result = planner.run("Which files mention orders?", PlannerEvents.NONE);
+      System.out.println(
+          "## Model calls per step, Ollama API (local replay server, think + format)");
+      System.out.println();
+      System.out.printf(
+          Locale.ROOT,
+          "%d steps (%s), %d model calls = %.2f per step; mean host time per step %.2f ms%n%n",
+          result.steps().size(),
+          result.status(),
+          result.totals().modelCalls(),
+          (double) result.totals().modelCalls() / result.steps().size(),
+          result.totals().hostMillis() / result.steps().size());
+    }
   }
 
   private static void embeddedSteps(ModelBackend tiny, McpHost host) {
