@@ -137,10 +137,10 @@ public final class Planner {
     /** One step: get a usable action (with retries), then answer, refuse a repeat, or call. */
     private final class Step {
       private final int number;
-      private final long start = System.nanoTime();
+      private final long stepStart = System.nanoTime();
       private final List<String> rejected = new ArrayList<>();
-      private long modelNanos;
-      private long toolNanos;
+      private long stepModelNanos;
+      private long stepToolNanos;
       private int calls;
       private int stepTokens;
       private String reasoning;
@@ -203,8 +203,8 @@ public final class Planner {
         modelCalls += reply.calls();
         promptTokens += reply.promptTokens();
         tokens += reply.tokens();
-        Run.this.modelNanos += reply.nanos();
         modelNanos += reply.nanos();
+        stepModelNanos += reply.nanos();
         calls += reply.calls();
         stepTokens += reply.tokens();
         events.progress(number, tokens, tokensPerSecond(), elapsedMillis());
@@ -244,14 +244,14 @@ public final class Planner {
         long toolStart = System.nanoTime();
         ToolResult result =
             local ? ledger.read(call.arguments()) : host.call(tool, call.arguments());
-        toolNanos = System.nanoTime() - toolStart;
-        Run.this.toolNanos += toolNanos;
+        stepToolNanos = System.nanoTime() - toolStart;
+        toolNanos += stepToolNanos;
         var done =
             logCall(
                 tool,
                 call,
                 decision,
-                toolNanos / 1_000_000,
+                stepToolNanos / 1_000_000,
                 result.text().length(),
                 result.error() ? result.text() : null);
         events.toolFinished(number, done);
@@ -307,7 +307,8 @@ public final class Planner {
           Decision decision,
           int resultChars,
           boolean toolError) {
-        double host = Math.max(0, System.nanoTime() - start - modelNanos - toolNanos) / 1e6;
+        double host =
+            Math.max(0, System.nanoTime() - stepStart - stepModelNanos - stepToolNanos) / 1e6;
         hostMillis += host;
         steps.add(
             new StepRecord(
@@ -323,8 +324,8 @@ public final class Planner {
                 toolError,
                 calls,
                 stepTokens,
-                modelNanos / 1_000_000,
-                toolNanos / 1_000_000,
+                stepModelNanos / 1_000_000,
+                stepToolNanos / 1_000_000,
                 host));
       }
     }
@@ -390,8 +391,8 @@ public final class Planner {
       return stop(
           RunResult.Status.TIME_LIMIT,
           "the run reached its time limit of "
-              + budgets.maxTime()
-              + " without an answer; raise --max-time or narrow the task");
+              + budgets.maxTime().toSeconds()
+              + " s without an answer; raise --max-time or narrow the task");
     }
 
     RunResult stop(RunResult.Status status, String message) {
