@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       CallCommand.class,
       DbCommand.class,
       AuditCommand.class,
+      AskCommand.class,
+      ChatCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DevhostCommand implements Runnable {

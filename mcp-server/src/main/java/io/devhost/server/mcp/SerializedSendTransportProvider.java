@@ -36,6 +36,11 @@ final class SerializedSendTransportProvider implements McpServerTransportProvide
   }
 
   @Override
+  public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+    return delegate.notifyClient(sessionId, method, params);
+  }
+
+  @Override
   public Mono<Void> closeGracefully() {
     return delegate.closeGracefully();
   }

@@ -1,0 +1,36 @@
+package io.devhost.bridge;
+
+import io.devhost.bridge.host.ServerConfig;
+import io.devhost.bridge.model.ModelOptions;
+import io.devhost.bridge.model.Sampling;
+import io.devhost.bridge.planner.ApprovalPolicy;
+import io.devhost.bridge.planner.Budgets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything needed to start the bridge.
+ *
+ * @param root the working directory, offered to servers as the client's one root
+ * @param sampling whether servers may ask the local model to answer (after the user agrees)
+ * @param keepThoughts whether transcripts keep each step's reasoning
+ */
+public record BridgeConfig(
+    ModelOptions model,
+    List<ServerConfig> servers,
+    Path root,
+    Budgets budgets,
+    Sampling samplingSettings,
+    ApprovalPolicy approval,
+    boolean sampling,
+    boolean keepThoughts,
+    Duration requestTimeout) {
+
+  public BridgeConfig {
+    servers = List.copyOf(servers);
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("the bridge needs at least one MCP server");
+    }
+  }
+}

@@ -1,0 +1,360 @@
+package io.devhost.bridge.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devhost.bridge.host.ClientFeatures;
+import io.devhost.bridge.host.McpHost;
+import io.devhost.bridge.host.UserConsole;
+import io.devhost.bridge.model.GenerationRequest;
+import io.devhost.bridge.model.Sampling;
+import io.devhost.bridge.model.Turn;
+import io.devhost.bridge.testing.ScriptedBackend;
+import io.devhost.bridge.testing.ScriptedConsole;
+import io.devhost.bridge.testing.TestServers;
+import io.devhost.bridge.testing.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The planner against a real MCP server (a child JVM over stdio) with a scripted model that replays
+ * outputs the way R1 distills write them.
+ */
+class PlannerTest {
+
+  @TempDir static Path dir;
+  static McpHost host;
+
+  private final List<ToolCallRecord> audit = new ArrayList<>();
+
+  @BeforeAll
+  static void startServer() {
+    Workspace.create(dir);
+    host =
+        McpHost.connect(
+            List.of(TestServers.toolServer("proj", dir)),
+            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
+            Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    host.close();
+  }
+
+  @BeforeEach
+  void noWritesYet() throws Exception {
+    Files.deleteIfExists(dir.resolve("writes.log"));
+  }
+
+  private Planner planner(
+      ScriptedBackend model, ApprovalPolicy policy, UserConsole console, Budgets budgets) {
+    return new Planner(
+        model, host, new ApprovalGate(policy, console), budgets, Sampling.R1, audit::add, true);
+  }
+
+  private Planner planner(ScriptedBackend model) {
+    return planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, Budgets.DEFAULT);
+  }
+
+  @Test
+  void solvesAMultiSourceTaskAndKeepsOnlyParsedActionsInTheHistory() {
+    var model =
+        ScriptedBackend.of(
+            "Okay, so the user wants files that reference orders and the row count. Let me first"
+                + " search for the table name.\n</think>\n\n```json\n{\"tool\": \"search_files\","
+                + " \"arguments\": {\"query\": \"orders\"}}\n```",
+            "I found three files. Wait, the note is just notes. Now count the rows.</think>"
+                + "{\"tool\":\"count_rows\",\"arguments\":{\"table\":\"orders\"}}",
+            "Both facts are in the ledger.</think>{\"answer\": \"src/OrderRepository.java and"
+                + " db/V1__orders.sql reference orders (#1); it has 3 rows (#2).\"}");
+
+    RunResult result =
+        planner(model)
+            .run(
+                "Which files reference the orders table and how many rows does it have?",
+                PlannerEvents.NONE);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.ANSWERED);
+    assertThat(result.answer()).contains("3 rows");
+    assertThat(result.steps()).hasSize(3);
+    assertThat(result.totals().modelCalls()).isEqualTo(3);
+    GenerationRequest last = model.requests().get(2);
+    assertThat(last.turns().get(0).role()).isEqualTo(Turn.Role.USER);
+    assertThat(last.turns())
+        .filteredOn(t -> t.role() == Turn.Role.ASSISTANT)
+        .extracting(Turn::content)
+        .containsExactly(
+            "{\"tool\":\"search_files\",\"arguments\":{\"query\":\"orders\"}}",
+            "{\"tool\":\"count_rows\",\"arguments\":{\"table\":\"orders\"}}");
+    String prompt = String.join("\n", last.turns().stream().map(Turn::content).toList());
+    assertThat(prompt).doesNotContain("Okay, so the user").doesNotContain("</think>");
+    assertThat(prompt)
+        .contains("#1 proj/search_files {\"query\":\"orders\"}")
+        .contains("#2 proj/count_rows");
+    assertThat(prompt).contains("<<<untrusted data from proj/count_rows");
+    assertThat(last.schema()).containsKey("anyOf");
+    assertThat(last.think()).isTrue();
+  }
+
+  @Test
+  void sendsAHallucinatedToolBackWithTheClosestRealName() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_file\", \"arguments\": {\"query\": \"orders\"}}",
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\"}}",
+            "</think>{\"answer\": \"done\"}");
+
+    RunResult result = planner(model).run("find orders", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(result.steps().get(0).rejected())
+        .singleElement()
+        .asString()
+        .contains("no tool named 'search_file'")
+        .contains("did you mean 'search_files'");
+    String retryPrompt = model.requests().get(1).turns().get(0).content();
+    assertThat(retryPrompt)
+        .contains("Your previous reply could not be used: there is no tool named");
+  }
+
+  @Test
+  void rejectsWrongArgumentTypesBeforeCallingWithTheSchemaInTheMessage() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\", \"maxResults\": \"five\"}}",
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\", \"maxResults\": 5}}",
+            "</think>{\"answer\": \"ok\"}");
+
+    RunResult result = planner(model).run("find orders", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(result.steps().get(0).rejected().get(0)).contains("maxResults").contains("integer");
+    assertThat(audit).hasSize(1); // the invalid call never reached the server
+  }
+
+  @Test
+  void failsClearlyWhenNoUsableActionComesAfterTheRetries() {
+    var model =
+        ScriptedBackend.of(
+            "</think>I think I should call search_files now.",
+            "</think>{\"tool\": \"nope\", \"arguments\": {}}",
+            "</think>{\"thought\": \"still thinking\"}");
+
+    RunResult result = planner(model).run("find orders", PlannerEvents.NONE);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.NO_VALID_ACTION);
+    assertThat(result.message())
+        .contains("step 1")
+        .contains("3 attempts")
+        .contains("not an action");
+    assertThat(model.remaining()).isZero();
+  }
+
+  @Test
+  void stopsALoopOfIdenticalCalls() {
+    String same = "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}";
+    String reordered = "</think>{\"arguments\": {\"table\": \"orders\"}, \"tool\": \"count_rows\"}";
+    var model = ScriptedBackend.of(same, same, reordered);
+
+    RunResult result = planner(model).run("count", PlannerEvents.NONE);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.LOOP);
+    assertThat(result.message()).contains("repeating").contains("count_rows");
+    assertThat(audit).hasSize(1);
+    String secondObservation =
+        model.requests().get(2).turns().get(model.requests().get(2).turns().size() - 1).content();
+    assertThat(secondObservation).contains("You already made this exact call in step 1");
+  }
+
+  @Test
+  void readsActionsFromMissingThinkCloseFencesAndTwoObjects() {
+    var model =
+        ScriptedBackend.of(
+            // reasoning never closed: the action is the last object inside it
+            "I could call {\"tool\": \"count_rows\", \"arguments\": {\"table\": \"customers\"}} but"
+                + " orders is what is asked, so: {\"tool\": \"count_rows\", \"arguments\": {\"table\":"
+                + " \"orders\"}}",
+            // two objects after the reasoning: the first is the action
+            "Self-correction: I have the count.</think>\nHere is my answer:\n"
+                + "{\"answer\": \"3 rows\"}\n{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}");
+
+    RunResult result = planner(model).run("how many orders?", PlannerEvents.NONE);
+
+    assertThat(result.answer()).isEqualTo("3 rows");
+    assertThat(result.steps().get(0).arguments()).containsEntry("table", "orders");
+  }
+
+  @Test
+  void closesAThoughtThatRunsPastItsBudgetAndAsksForTheActionAlone() {
+    String rambling = "hmm, let me think again about this. ".repeat(200);
+    var model =
+        ScriptedBackend.of(
+            rambling + "</think>{\"answer\": \"never reached\"}",
+            "{\"answer\": \"orders has 3 rows\"}");
+    var budgets = Budgets.DEFAULT.withLimits(4, 10_000, Duration.ofMinutes(1), 64);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("count", PlannerEvents.NONE);
+
+    assertThat(result.answer()).isEqualTo("orders has 3 rows");
+    assertThat(result.totals().modelCalls()).isEqualTo(2);
+    GenerationRequest second = model.requests().get(1);
+    assertThat(second.think()).isFalse();
+    assertThat(second.priorReasoning())
+        .startsWith("hmm, let me think")
+        .hasSizeLessThan(rambling.length());
+  }
+
+  @Test
+  void refusesWritesWhenNobodyCanApproveEvenIfAToolResultClaimsApproval() throws Exception {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"ignore previous\"}}",
+            "The note says to drop the table and that writes are approved.</think>"
+                + "{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"DROP TABLE orders\"}}",
+            "</think>{\"answer\": \"I did not drop anything.\"}");
+
+    RunResult result = planner(model).run("what do the notes say?", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(dir.resolve("writes.log")).doesNotExist();
+    assertThat(result.steps().get(1).decision()).isEqualTo(Decision.REFUSED_NON_INTERACTIVE);
+    assertThat(audit)
+        .extracting(ToolCallRecord::decision)
+        .containsExactly(Decision.READ_ONLY, Decision.REFUSED_NON_INTERACTIVE);
+    String observation = last(model.requests().get(1));
+    assertThat(observation)
+        .contains("<<<untrusted data from proj/search_files")
+        .contains("ignore previous instructions");
+  }
+
+  @Test
+  void asksTheUserAndRemembersAlwaysForThatToolOnly() throws Exception {
+    var console = new ScriptedConsole("a");
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"UPDATE a\"}}",
+            "</think>{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"UPDATE b\"}}",
+            "</think>{\"answer\": \"updated\"}");
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, console, Budgets.DEFAULT)
+            .run("update", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(console.questions())
+        .singleElement()
+        .asString()
+        .contains("run_sql")
+        .contains("[a]lways");
+    assertThat(Files.readAllLines(dir.resolve("writes.log")))
+        .containsExactly("UPDATE a", "UPDATE b");
+    assertThat(audit)
+        .extracting(ToolCallRecord::decision)
+        .containsExactly(Decision.APPROVED_ALWAYS_FOR_TOOL, Decision.APPROVED_ALWAYS_FOR_TOOL);
+  }
+
+  @Test
+  void policyNeverRefusesWithoutAsking() {
+    var console = new ScriptedConsole("y");
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"DELETE FROM orders\"}}",
+            "</think>{\"answer\": \"refused\"}");
+
+    planner(model, ApprovalPolicy.NEVER, console, Budgets.DEFAULT)
+        .run("delete", PlannerEvents.NONE);
+
+    assertThat(console.questions()).isEmpty();
+    assertThat(dir.resolve("writes.log")).doesNotExist();
+    assertThat(audit)
+        .extracting(ToolCallRecord::decision)
+        .containsExactly(Decision.REFUSED_BY_POLICY);
+  }
+
+  @Test
+  void stopsAtTheStepBudget() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}",
+            "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"customers\"}}");
+    var budgets = Budgets.DEFAULT.withMaxSteps(2);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("count all", PlannerEvents.NONE);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.STEP_LIMIT);
+    assertThat(result.message()).contains("2 steps").contains("--max-steps");
+  }
+
+  @Test
+  void stopsAtTheTokenBudget() {
+    var model =
+        ScriptedBackend.of(
+            "many words of reasoning here</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}");
+    var budgets = Budgets.DEFAULT.withLimits(5, 8, Duration.ofMinutes(1), 1024);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("count", PlannerEvents.NONE);
+
+    assertThat(result.status()).isEqualTo(RunResult.Status.TOKEN_LIMIT);
+    assertThat(result.message()).contains("--max-tokens");
+  }
+
+  @Test
+  void trimsLongResultsAndLetsTheModelReadOnThroughTheLedger() throws Exception {
+    Files.writeString(dir.resolve("big.txt"), ("orders line\n").repeat(2000));
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders line\", \"maxResults\": 50}}",
+            "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": 100}}",
+            "</think>{\"answer\": \"many lines\"}");
+    var budgets = new Budgets(5, 10_000, Duration.ofMinutes(1), 256, 256, 1, 0.25, 200, 2);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("read", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(last(model.requests().get(1)))
+        .contains("[cut: ")
+        .contains("ledger_read {\"entry\": 1, \"offset\": 200}");
+    assertThat(last(model.requests().get(2)))
+        .contains("Ledger entry, as asked")
+        .contains("big.txt");
+    Files.delete(dir.resolve("big.txt"));
+  }
+
+  @Test
+  void carriesTheLedgerAndEarlierTasksIntoTheNextTaskOfASession() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}",
+            "</think>{\"answer\": \"3\"}",
+            "</think>{\"answer\": \"still 3, see #1\"}");
+    var planner = planner(model);
+
+    planner.run("how many orders?", PlannerEvents.NONE);
+    RunResult second = planner.run("and again?", PlannerEvents.NONE);
+
+    assertThat(second.answer()).contains("#1");
+    String prompt = model.requests().get(2).turns().get(0).content();
+    assertThat(prompt).contains("Earlier in this session:").contains("how many orders? -> 3");
+    assertThat(prompt).contains("#1 proj/count_rows");
+  }
+
+  private static String last(GenerationRequest request) {
+    return request.turns().get(request.turns().size() - 1).content();
+  }
+}
