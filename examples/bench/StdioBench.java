@@ -45,7 +45,7 @@ public class StdioBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + tool + " p50 (ms) | p99 (ms) | calls/s |");
+    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + (tool == null ? "tools/call" : tool) + " p50 (ms) | p99 (ms) | calls/s |");
     System.out.println("|---|---|---|---|---|---|");
     for (String[] server : servers) {
       System.err.println("measuring " + server[0]);
