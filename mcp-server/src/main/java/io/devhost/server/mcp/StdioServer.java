@@ -17,6 +17,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** Serves MCP over stdin/stdout until the client closes stdin. */
 public final class StdioServer {
 
+  /**
+   * The longest JSON-RPC line read. The SDK's default (16 MiB) ends the whole session on a longer
+   * one, so a 50 MB write_file request would kill the server instead of being refused by the tool's
+   * own size cap with an error the model can act on.
+   */
+  static final int MAX_MESSAGE_CHARS = 128 * 1024 * 1024;
+
   private StdioServer() {}
 
   /**
@@ -41,7 +48,7 @@ public final class StdioServer {
     var ended = new CountDownLatch(1);
     var input = new TaggingInputStream(in, new RequestTagger(cancellations), ended::countDown);
     var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
-    var transport = new StdioServerTransportProvider(mapper, input, out);
+    var transport = new StdioServerTransportProvider(mapper, input, out, MAX_MESSAGE_CHARS);
     var server =
         new DevhostMcpServer(toolsets, catalog, new ToolRunner(limits), cancellations)
             .start(transport);
