@@ -127,6 +127,17 @@ class FilesystemStdioIT {
   }
 
   @Test
+  void aFiftyMegabyteWriteIsRefusedAndTheServerLivesOn() throws Exception {
+    Files.writeString(root.resolve("big.txt"), "old");
+    var refused = call("write_file", Map.of("path", "big.txt", "content", "x".repeat(50 << 20)));
+
+    assertThat(refused.isError()).isTrue();
+    assertThat(((McpSchema.TextContent) refused.content().get(0)).text()).contains("limit is");
+    assertThat(Files.readString(root.resolve("big.txt"))).isEqualTo("old");
+    assertThat(call("list_allowed_directories", Map.of()).isError()).isFalse();
+  }
+
+  @Test
   void subscribedFileResourceAnnouncesChanges() throws Exception {
     String uri = root.resolve("notes.md").toUri().toString();
     var read = client.readResource(new McpSchema.ReadResourceRequest(uri));
