@@ -208,7 +208,7 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     pipeline.close(Duration.ofSeconds(1));
-    http.close();
+    http.close(Duration.ofSeconds(5));
     audit.close();
   }
 }
