@@ -27,13 +27,13 @@ class GracefulShutdownTest {
           CompletableFuture.supplyAsync(
               () ->
                   client.callTool(
-                      new McpSchema.CallToolRequest("slow_read", Map.of("millis", 300))));
+                      new McpSchema.CallToolRequest("slow_read", Map.of("millis", 1000))));
       awaitRunning();
       server.close();
 
       var result = call.get(20, TimeUnit.SECONDS);
       assertThat(result.isError()).isFalse();
-      assertThat(result.structuredContent().toString()).contains("slept=300");
+      assertThat(result.structuredContent().toString()).contains("slept=1000");
       assertThat(server.auditRecords())
           .anySatisfy(r -> assertThat(r).containsEntry("tool", "slow_read"));
     } finally {

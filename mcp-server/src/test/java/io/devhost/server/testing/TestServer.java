@@ -207,7 +207,7 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    pipeline.close(Duration.ofSeconds(1));
+    pipeline.close(Duration.ofSeconds(5));
     http.close(Duration.ofSeconds(5));
     audit.close();
   }
