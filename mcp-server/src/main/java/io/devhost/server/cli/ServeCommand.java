@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);
     if (httpServer != null) {
-      httpServer.close();
+      httpServer.close(SHUTDOWN_GRACE);
     }
     auditLog.close();
     toolsets.forEach(Toolset::close);

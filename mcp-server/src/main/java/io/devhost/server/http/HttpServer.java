@@ -24,7 +24,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +57,17 @@ public final class HttpServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final List<McpSyncServer> mcpServers;
+  private final InFlightRequests inFlight;
 
-  private HttpServer(Server jetty, ServerConnector connector, List<McpSyncServer> mcpServers) {
+  private HttpServer(
+      Server jetty,
+      ServerConnector connector,
+      List<McpSyncServer> mcpServers,
+      InFlightRequests inFlight) {
     this.jetty = jetty;
     this.connector = connector;
     this.mcpServers = mcpServers;
+    this.inFlight = inFlight;
   }
 
   /**
@@ -103,6 +108,7 @@ public final class HttpServer implements AutoCloseable {
             settings.maxSessions(),
             Duration.ofSeconds(settings.sessionIdleSeconds()).toNanos(),
             metrics);
+    var inFlight = new InFlightRequests();
     var context = new ServletContextHandler();
     context.setContextPath("/");
     context.setErrorHandler(new QuietErrorHandler());
@@ -112,7 +118,10 @@ public final class HttpServer implements AutoCloseable {
         asyncHolder(
             new FilterHolder(
                 new McpRequestFilter(
-                    new RequestTagger(cancellations), sessions, settings.maxBodyBytes())));
+                    new RequestTagger(cancellations),
+                    sessions,
+                    settings.maxBodyBytes(),
+                    inFlight)));
     for (String path : List.of(MCP_PATH, SSE_PATH, MESSAGE_PATH)) {
       context.addFilter(mcpFilter, path, all);
     }
@@ -137,8 +146,9 @@ public final class HttpServer implements AutoCloseable {
     jetty.addConnector(connector);
     jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     jetty.setErrorHandler(new QuietErrorHandler());
-    jetty.setHandler(new GracefulHandler(context));
-    jetty.setStopTimeout(Duration.ofSeconds(5).toMillis());
+    // No Jetty graceful stop: close(grace) drains the MCP requests itself, and waiting for the
+    // long-lived SSE streams as well would only delay every shutdown.
+    jetty.setHandler(context);
     try {
       jetty.start();
     } catch (IOException e) {
@@ -152,7 +162,7 @@ public final class HttpServer implements AutoCloseable {
               + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
               + "). Is another server using the port? Choose another with --port, or 0 for any.");
     }
-    var server = new HttpServer(jetty, connector, mcpServers);
+    var server = new HttpServer(jetty, connector, mcpServers, inFlight);
     LOG.info("serving MCP over HTTP at {}", server.baseUri().resolve(MCP_PATH));
     return server;
   }
@@ -178,9 +188,21 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /**
-   * Closes every session (their SSE streams end), then stops Jetty, waiting briefly for requests
-   * still being answered.
+   * Waits up to {@code grace} for MCP requests still being answered, then closes every session
+   * (their SSE streams end) and stops Jetty.
    */
+  public void close(Duration grace) {
+    try {
+      if (!inFlight.awaitNone(grace)) {
+        LOG.warn("stopping with requests still unanswered after {} s", grace.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
+  /** Closes every session and stops Jetty without waiting for requests being answered. */
   @Override
   public void close() {
     for (McpSyncServer server : mcpServers) {

@@ -24,11 +24,14 @@ final class McpRequestFilter extends HttpFilter {
   private final RequestTagger tagger;
   private final SessionLimiter sessions;
   private final int maxBodyBytes;
+  private final InFlightRequests inFlight;
 
-  McpRequestFilter(RequestTagger tagger, SessionLimiter sessions, int maxBodyBytes) {
+  McpRequestFilter(
+      RequestTagger tagger, SessionLimiter sessions, int maxBodyBytes, InFlightRequests inFlight) {
     this.tagger = tagger;
     this.sessions = sessions;
     this.maxBodyBytes = maxBodyBytes;
+    this.inFlight = inFlight;
   }
 
   @Override
@@ -54,7 +57,28 @@ final class McpRequestFilter extends HttpFilter {
         return;
       }
       req = new BufferedBodyRequest(req, tagged(body, sessionId == null ? "" : sessionId));
+      inFlight.started();
+      try {
+        answer(req, res, chain, path, sessionId);
+      } finally {
+        if (req.isAsyncStarted()) {
+          req.getAsyncContext().addListener(new OnEnd(inFlight::finished));
+        } else {
+          inFlight.finished();
+        }
+      }
+      return;
     }
+    answer(req, res, chain, path, sessionId);
+  }
+
+  private void answer(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      String path,
+      String sessionId)
+      throws IOException, ServletException {
     var sanitized = new SanitizedErrorResponse(res);
     chain.doFilter(req, sanitized);
     sanitized.finish();
@@ -103,7 +127,7 @@ final class McpRequestFilter extends HttpFilter {
     try {
       chain.doFilter(req, res);
       if (req.isAsyncStarted()) {
-        req.getAsyncContext().addListener(new ReleaseOnEnd());
+        req.getAsyncContext().addListener(new OnEnd(sessions::closeSse));
         handedOver = true;
       }
     } finally {
@@ -127,30 +151,35 @@ final class McpRequestFilter extends HttpFilter {
     return body;
   }
 
-  /** Gives the legacy stream's place back when its connection ends, however it ends. */
-  private final class ReleaseOnEnd implements AsyncListener {
-    private boolean released;
+  /** Runs an action once when an async request ends, however it ends. */
+  private static final class OnEnd implements AsyncListener {
+    private final Runnable action;
+    private boolean done;
 
-    private synchronized void release() {
-      if (!released) {
-        released = true;
-        sessions.closeSse();
+    OnEnd(Runnable action) {
+      this.action = action;
+    }
+
+    private synchronized void run() {
+      if (!done) {
+        done = true;
+        action.run();
       }
     }
 
     @Override
     public void onComplete(AsyncEvent event) {
-      release();
+      run();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) {
-      release();
+      run();
     }
 
     @Override
     public void onError(AsyncEvent event) {
-      release();
+      run();
     }
 
     @Override

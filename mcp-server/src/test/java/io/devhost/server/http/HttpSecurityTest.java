@@ -190,4 +190,33 @@ class HttpSecurityTest {
 
     assertThat(settings.allowedHosts()).contains("localhost", "127.0.0.1");
   }
+
+  @Test
+  void legacySseEndpointsAreBehindTheSameChecks() throws Exception {
+    var noToken = RawHttp.send(server.port(), "GET", "/sse", headers("Authorization", null), null);
+    var foreign =
+        RawHttp.send(server.port(), "GET", "/sse", headers("Origin", "https://evil.example"), null);
+    var message =
+        RawHttp.send(
+            server.port(),
+            "POST",
+            "/message?sessionId=guess",
+            headers("Authorization", null),
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(foreign.status()).isEqualTo(403);
+    assertThat(message.status()).isEqualTo(401);
+  }
+
+  @Test
+  void metricsNeedTheTokenButHealthzDoesNot() throws Exception {
+    var metrics =
+        RawHttp.send(server.port(), "GET", "/metrics", headers("Authorization", null), null);
+    var health =
+        RawHttp.send(server.port(), "GET", "/healthz", headers("Authorization", null), null);
+
+    assertThat(metrics.status()).isEqualTo(401);
+    assertThat(health.status()).isEqualTo(200);
+  }
 }

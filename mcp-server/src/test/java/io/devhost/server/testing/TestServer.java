@@ -207,8 +207,8 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    pipeline.close(Duration.ofSeconds(1));
-    http.close();
+    pipeline.close(Duration.ofSeconds(5));
+    http.close(Duration.ofSeconds(5));
     audit.close();
   }
 }

@@ -50,7 +50,11 @@ public final class JsonlAuditLog implements AuditListener, AutoCloseable {
     this.maxBytes = maxBytes;
     this.keep = keep;
     try {
-      Files.createDirectories(this.file.getParent());
+      Path dir = this.file.getParent();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        restrictToOwner(dir, "rwx------");
+      }
       this.size = Files.exists(this.file) ? Files.size(this.file) : 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open audit log " + this.file, e);
@@ -90,7 +94,7 @@ public final class JsonlAuditLog implements AuditListener, AutoCloseable {
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     if (created) {
-      restrictToOwner(file);
+      restrictToOwner(file, "rw-------");
     }
     return opened;
   }
@@ -145,9 +149,9 @@ public final class JsonlAuditLog implements AuditListener, AutoCloseable {
     return file.resolveSibling(file.getFileName() + "." + index);
   }
 
-  private static void restrictToOwner(Path path) {
+  private static void restrictToOwner(Path path, String permissions) {
     try {
-      Files.setPosixFilePermissions(path, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+      Files.setPosixFilePermissions(path, Set.copyOf(PosixFilePermissions.fromString(permissions)));
     } catch (UnsupportedOperationException | IOException e) {
       // Not a POSIX file system: the directory's own permissions apply.
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devhost.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,5 +88,19 @@ class JsonlAuditLogTest {
     assertThat(dir.resolve("audit.jsonl.3")).doesNotExist();
     var lines = allLines(dir);
     assertThat(lines.get(lines.size() - 1)).isNotEmpty();
+  }
+
+  @Test
+  void theLogAndANewDirectoryForItAreReadableByTheOwnerOnly() throws Exception {
+    Path file = dir.resolve("new-dir").resolve("audit.jsonl");
+    var log = new JsonlAuditLog(file, 1 << 20, 1);
+
+    log.record(record("s", 1));
+    log.close();
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
   }
 }
