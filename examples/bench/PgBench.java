@@ -38,7 +38,7 @@ public class PgBench {
 
   static final int SELECT1_WARMUP = 500;
   static final int SELECT1_RUNS = 2000;
-  static final int ROWS_WARMUP = 100;
+  static final int ROWS_WARMUP = 1000;
   static final int ROWS_RUNS = 300;
 
   /** A client mapper that accepts the reference's single text value of over 100 M characters. */

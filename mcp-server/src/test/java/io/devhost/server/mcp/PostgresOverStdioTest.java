@@ -39,8 +39,11 @@ class PostgresOverStdioTest {
             () -> {
               try {
                 StdioServer.serve(
-                    List.of(pg), ToolCatalog.of(List.of(pg), List.of()), ResultLimits.DEFAULT,
-                    serverIn, serverOut);
+                    List.of(pg),
+                    ToolCatalog.of(List.of(pg), List.of()),
+                    ResultLimits.DEFAULT,
+                    serverIn,
+                    serverOut);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -48,18 +51,35 @@ class PostgresOverStdioTest {
     server.start();
     var replies = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
     try {
-      send(toServer, 1, "initialize",
-          Map.of("protocolVersion", "2025-11-25", "capabilities", Map.of(),
-              "clientInfo", Map.of("name", "test", "version", "1")));
+      send(
+          toServer,
+          1,
+          "initialize",
+          Map.of(
+              "protocolVersion",
+              "2025-11-25",
+              "capabilities",
+              Map.of(),
+              "clientInfo",
+              Map.of("name", "test", "version", "1")));
       assertThat(reply(replies).toString()).contains("databases: local");
       toServer.write(
           "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
               .getBytes(StandardCharsets.UTF_8));
 
-      send(toServer, 2, "tools/call",
-          Map.of("name", "query", "arguments",
-              Map.of("sql", "SELECT count(*) AS n FROM orders WHERE status = $1",
-                  "params", List.of("shipped"))));
+      send(
+          toServer,
+          2,
+          "tools/call",
+          Map.of(
+              "name",
+              "query",
+              "arguments",
+              Map.of(
+                  "sql",
+                  "SELECT count(*) AS n FROM orders WHERE status = $1",
+                  "params",
+                  List.of("shipped"))));
       var query = result(reply(replies));
       assertThat(query.get("structuredContent").toString()).contains("rows=[[5000]]");
 
@@ -68,16 +88,28 @@ class PostgresOverStdioTest {
           .contains("orders_customer_id_idx")
           .contains("One checkout by a customer.");
 
-      send(toServer, 4, "completion/complete",
-          Map.of("ref", Map.of("type", "ref/resource", "uri", "postgres://{db}/{schema}/{table}"),
-              "argument", Map.of("name", "table", "value", "order")));
+      send(
+          toServer,
+          4,
+          "completion/complete",
+          Map.of(
+              "ref",
+              Map.of("type", "ref/resource", "uri", "postgres://{db}/{schema}/{table}"),
+              "argument",
+              Map.of("name", "table", "value", "order")));
       assertThat(result(reply(replies)).toString()).contains("order_items", "order_totals");
 
-      send(toServer, 5, "prompts/get",
+      send(
+          toServer,
+          5,
+          "prompts/get",
           Map.of("name", "explain_slow_query", "arguments", Map.of("sql", "SELECT 1")));
       assertThat(result(reply(replies)).toString()).contains("explain with analyze=true");
 
-      send(toServer, 6, "tools/call",
+      send(
+          toServer,
+          6,
+          "tools/call",
           Map.of("name", "query", "arguments", Map.of("sql", "DELETE FROM orders")));
       var refused = result(reply(replies));
       assertThat(refused.get("isError")).isEqualTo(true);
