@@ -175,6 +175,16 @@ class SchemaToolsTest {
   }
 
   @Test
+  void eachDatabaseListsEveryTableOfEverySchemaAsResources() {
+    assertThat(tools.resources())
+        .extracting(r -> r.resource().uri())
+        .containsExactly("postgres://shop", "postgres://shop_rw");
+    var result = tools.resources().get(0).reader().apply("postgres://shop");
+    var text = ((McpSchema.TextResourceContents) result.contents().get(0)).text();
+    assertThat(text).contains("postgres://shop/audit/events", "postgres://shop/public/orders");
+  }
+
+  @Test
   void completionsOfferDatabasesSchemasAndTables() {
     var completer = tools.completions().get(0).completer();
     assertThat(completer.complete("db", "sh")).containsExactly("shop", "shop_rw");
