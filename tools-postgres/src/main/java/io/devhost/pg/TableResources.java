@@ -38,6 +38,8 @@ final class TableResources {
                 + String.join(", ", databases.names())
                 + ".",
             "application/json",
+            null,
+            null,
             null);
     return new ResourceTemplateSpec(template, uri -> read(databases, uri));
   }
@@ -55,6 +57,7 @@ final class TableResources {
                             + name
                             + "', in every schema, each with the URI of its schema resource.",
                         "application/json",
+                        null,
                         null,
                         null,
                         null),
@@ -77,7 +80,7 @@ final class TableResources {
     }
     String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entries);
     return new McpSchema.ReadResourceResult(
-        List.of(new McpSchema.TextResourceContents(uri, "application/json", json)));
+        List.of(new McpSchema.TextResourceContents(uri, "application/json", json, null)), null);
   }
 
   private static String encode(String part) {
@@ -95,7 +98,7 @@ final class TableResources {
         DescribeTable.describe(databases.get(decode(parts[0])), decode(parts[1]), decode(parts[2]));
     String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(table);
     return new McpSchema.ReadResourceResult(
-        List.of(new McpSchema.TextResourceContents(uri, "application/json", json)));
+        List.of(new McpSchema.TextResourceContents(uri, "application/json", json, null)), null);
   }
 
   /**
