@@ -11,6 +11,8 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,8 +38,13 @@ public class PgBench {
 
   static final int SELECT1_WARMUP = 500;
   static final int SELECT1_RUNS = 2000;
-  static final int ROWS_WARMUP = 100;
+  static final int ROWS_WARMUP = 1000;
   static final int ROWS_RUNS = 300;
+
+  /** A client mapper that accepts the reference's single text value of over 100 M characters. */
+  static final JsonMapper HUGE_STRINGS = JsonMapper.builder(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build()).build();
 
   public static void main(String[] args) throws Exception {
     String jar = args[0];
@@ -123,7 +130,7 @@ public class PgBench {
     var params = ServerParameters.builder("sh").args("-c", line).build();
     // The reference answers the 1M-row query with one message of hundreds of MB: allow it.
     var transport = new StdioClientTransport(
-        params, new JacksonMcpJsonMapper(JsonMapper.builder().build()), 1_500_000_000);
+        params, new JacksonMcpJsonMapper(HUGE_STRINGS), 1_500_000_000);
     transport.setStdErrorHandler(ignored -> {});
     var client = McpClient.sync(transport)
         .requestTimeout(Duration.ofMinutes(3)).initializationTimeout(Duration.ofMinutes(1)).build();

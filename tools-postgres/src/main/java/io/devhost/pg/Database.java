@@ -2,6 +2,7 @@ package io.devhost.pg;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseConfig config;
   private final PgLimits limits;
+  private final StatementCanceller canceller = new StatementCanceller();
   private volatile HikariDataSource pool;
   private volatile boolean privilegesChecked;
   private volatile ToolException refusal;
@@ -58,6 +60,11 @@ public final class Database implements AutoCloseable {
 
   PgLimits limits() {
     return limits;
+  }
+
+  /** Cancels {@code statement} on the server if the client cancels the call while it runs. */
+  StatementCanceller.Watch cancelOnRequest(ToolContext ctx, Statement statement) {
+    return canceller.watch(ctx, statement);
   }
 
   /**
@@ -281,6 +288,7 @@ public final class Database implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    canceller.close();
     if (pool != null) {
       pool.close();
     }

@@ -59,28 +59,35 @@ final class Execute {
         .build();
   }
 
+  @SuppressWarnings("try") // the cancellation watch is only closed, never read
   static Output run(Databases databases, ToolContext ctx, Input in) {
     Database db = databases.get(in.database());
     var checked = SqlGuard.check(in.sql(), in.params().size());
-    return db.write(
-        in.sql(),
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(checked.jdbcSql())) {
-            Parameters.bind(statement, checked, in.params());
-            if (!statement.execute()) {
-              return new Output(db.name(), statement.getUpdateCount(), null, null, true);
-            }
-            try (var rs = statement.getResultSet()) {
-              var page = RowPage.read(rs, 0, MAX_RETURNED_ROWS, db.limits().maxResultBytes(), ctx);
-              // Rows past the page are still read, so the count covers every row changed.
-              long affected = page.rows().size() + (page.truncated() == null ? 0 : 1);
-              while (rs.next()) {
-                affected++;
-              }
-              return new Output(db.name(), affected, page.columns(), page.rows(), true);
-            }
-          }
-        });
+    return StatementCanceller.reportingCancellation(
+        ctx,
+        () ->
+            db.write(
+                in.sql(),
+                connection -> {
+                  try (PreparedStatement statement =
+                          connection.prepareStatement(checked.jdbcSql());
+                      var watch = db.cancelOnRequest(ctx, statement)) {
+                    Parameters.bind(statement, checked, in.params());
+                    if (!statement.execute()) {
+                      return new Output(db.name(), statement.getUpdateCount(), null, null, true);
+                    }
+                    try (var rs = statement.getResultSet()) {
+                      var page =
+                          RowPage.read(rs, 0, MAX_RETURNED_ROWS, db.limits().maxResultBytes(), ctx);
+                      // Rows past the page are still read, so the count covers every row changed.
+                      long affected = page.rows().size() + (page.truncated() == null ? 0 : 1);
+                      while (rs.next()) {
+                        affected++;
+                      }
+                      return new Output(db.name(), affected, page.columns(), page.rows(), true);
+                    }
+                  }
+                }));
   }
 
   private static String render(Output out) {

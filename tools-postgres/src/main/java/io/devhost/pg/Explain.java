@@ -1,6 +1,7 @@
 package io.devhost.pg;
 
 import io.devhost.core.Json;
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.UntrustedText;
@@ -51,12 +52,13 @@ final class Explain {
                 + " (in a read-only transaction, rolled back) to add actual times, rows and buffer"
                 + " use; writes cannot be analyzed. Use it to find why a query is slow.")
         .idempotent()
-        .handler((ctx, in) -> run(databases.get(in.database()), in))
+        .handler((ctx, in) -> run(databases.get(in.database()), ctx, in))
         .render(Explain::render)
         .build();
   }
 
-  static Output run(Database db, Input in) {
+  @SuppressWarnings("try") // the cancellation watch is only closed, never read
+  static Output run(Database db, ToolContext ctx, Input in) {
     var checked = SqlGuard.check(in.sql(), in.params().size());
     if (in.analyze() && SqlGuard.isWrite(checked)) {
       throw ToolException.denied(
@@ -67,19 +69,24 @@ final class Explain {
     }
     String prefix =
         in.analyze() ? "EXPLAIN (FORMAT JSON, ANALYZE, BUFFERS) " : "EXPLAIN (FORMAT JSON) ";
-    return db.read(
-        in.sql(),
-        prefix.length(),
-        c -> {
-          try (PreparedStatement statement = c.prepareStatement(prefix + checked.jdbcSql())) {
-            Parameters.bind(statement, checked, in.params());
-            try (var rs = statement.executeQuery()) {
-              rs.next();
-              JsonNode plan = Json.MAPPER.readTree(rs.getString(1));
-              return new Output(db.name(), in.analyze(), plan);
-            }
-          }
-        });
+    return StatementCanceller.reportingCancellation(
+        ctx,
+        () ->
+            db.read(
+                in.sql(),
+                prefix.length(),
+                c -> {
+                  try (PreparedStatement statement =
+                          c.prepareStatement(prefix + checked.jdbcSql());
+                      var watch = db.cancelOnRequest(ctx, statement)) {
+                    Parameters.bind(statement, checked, in.params());
+                    try (var rs = statement.executeQuery()) {
+                      rs.next();
+                      JsonNode plan = Json.MAPPER.readTree(rs.getString(1));
+                      return new Output(db.name(), in.analyze(), plan);
+                    }
+                  }
+                }));
   }
 
   static String render(Output out) {

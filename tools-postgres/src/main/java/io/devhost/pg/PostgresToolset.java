@@ -2,6 +2,7 @@ package io.devhost.pg;
 
 import io.devhost.core.CompletionSpec;
 import io.devhost.core.PromptSpec;
+import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
@@ -78,6 +79,11 @@ public final class PostgresToolset implements Toolset {
     tools.add(Health.spec(databases));
     tools.add(TopQueries.spec(databases));
     return tools;
+  }
+
+  @Override
+  public List<ResourceSpec> resources() {
+    return TableResources.listings(databases);
   }
 
   @Override

@@ -36,9 +36,14 @@ final class Prompts {
             "Explain why a query is slow",
             "Finds out why a SQL query is slow and how to make it faster.",
             List.of(
-                new McpSchema.PromptArgument("sql", "The slow SQL query.", true),
+                new McpSchema.PromptArgument("sql", "SQL", "The slow SQL query.", true),
                 new McpSchema.PromptArgument(
-                    "database", "Database name; default: " + databases.names().get(0), false)));
+                    "database",
+                    "Database",
+                    "Database name; default: " + databases.names().get(0),
+                    false)),
+            null,
+            null);
     return new PromptSpec(
         prompt,
         args ->
@@ -64,9 +69,15 @@ final class Prompts {
             "Review a database schema",
             "Reviews the tables of a schema for missing keys, indexes and constraints.",
             List.of(
-                new McpSchema.PromptArgument("schema", "Schema to review (default public).", false),
                 new McpSchema.PromptArgument(
-                    "database", "Database name; default: " + databases.names().get(0), false)));
+                    "schema", "Schema", "Schema to review (default public).", false),
+                new McpSchema.PromptArgument(
+                    "database",
+                    "Database",
+                    "Database name; default: " + databases.names().get(0),
+                    false)),
+            null,
+            null);
     return new PromptSpec(
         prompt,
         args ->
@@ -98,6 +109,9 @@ final class Prompts {
   private static McpSchema.GetPromptResult message(String text) {
     return new McpSchema.GetPromptResult(
         null,
-        List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))));
+        List.of(
+            new McpSchema.PromptMessage(
+                McpSchema.Role.USER, new McpSchema.TextContent(null, text, null))),
+        null);
   }
 }

@@ -96,6 +96,7 @@ final class Query {
         .build();
   }
 
+  @SuppressWarnings("try") // the cancellation watch is only closed, never read
   static Output run(Databases databases, ToolContext ctx, Input in) {
     Database db = databases.get(in.database());
     var checked = SqlGuard.check(in.sql(), in.params().size());
@@ -105,52 +106,58 @@ final class Query {
             : offsetFrom(in.cursor(), fingerprint(db.name(), in.sql(), in.params()));
     int maxRows = in.maxRows() == null ? db.limits().defaultMaxRows() : in.maxRows();
     long started = System.nanoTime();
-    return db.read(
-        in.sql(),
-        0,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(checked.jdbcSql())) {
-            // One fetch holds the page and the row that tells whether there is more.
-            statement.setFetchSize(maxRows + 1);
-            Parameters.bind(statement, checked, in.params());
-            if (!statement.execute()) {
-              return new Output(
-                  db.name(),
-                  List.of(),
-                  List.of(),
-                  0,
-                  0,
-                  false,
-                  null,
-                  null,
-                  (long) statement.getUpdateCount(),
-                  elapsedMs(started));
-            }
-            try (var rs = statement.getResultSet()) {
-              var page = RowPage.read(rs, offset, maxRows, db.limits().maxResultBytes(), ctx);
-              String next =
-                  page.truncated() == null
-                      ? null
-                      : Cursor.encode(
-                          Map.of(
-                              "q",
-                              fingerprint(db.name(), in.sql(), in.params()),
-                              "offset",
-                              offset + page.rows().size()));
-              return new Output(
-                  db.name(),
-                  page.columns(),
-                  page.rows(),
-                  page.rows().size(),
-                  offset,
-                  page.truncated() != null,
-                  page.truncated(),
-                  next,
-                  null,
-                  elapsedMs(started));
-            }
-          }
-        });
+    return StatementCanceller.reportingCancellation(
+        ctx,
+        () ->
+            db.read(
+                in.sql(),
+                0,
+                connection -> {
+                  try (PreparedStatement statement =
+                          connection.prepareStatement(checked.jdbcSql());
+                      var watch = db.cancelOnRequest(ctx, statement)) {
+                    // One fetch holds the page and the row that tells whether there is more.
+                    statement.setFetchSize(maxRows + 1);
+                    Parameters.bind(statement, checked, in.params());
+                    if (!statement.execute()) {
+                      return new Output(
+                          db.name(),
+                          List.of(),
+                          List.of(),
+                          0,
+                          0,
+                          false,
+                          null,
+                          null,
+                          (long) statement.getUpdateCount(),
+                          elapsedMs(started));
+                    }
+                    try (var rs = statement.getResultSet()) {
+                      var page =
+                          RowPage.read(rs, offset, maxRows, db.limits().maxResultBytes(), ctx);
+                      String next =
+                          page.truncated() == null
+                              ? null
+                              : Cursor.encode(
+                                  Map.of(
+                                      "q",
+                                      fingerprint(db.name(), in.sql(), in.params()),
+                                      "offset",
+                                      offset + page.rows().size()));
+                      return new Output(
+                          db.name(),
+                          page.columns(),
+                          page.rows(),
+                          page.rows().size(),
+                          offset,
+                          page.truncated() != null,
+                          page.truncated(),
+                          next,
+                          null,
+                          elapsedMs(started));
+                    }
+                  }
+                }));
   }
 
   private static long offsetFrom(String cursor, String fingerprint) {

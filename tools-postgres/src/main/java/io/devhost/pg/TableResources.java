@@ -2,17 +2,23 @@ package io.devhost.pg;
 
 import io.devhost.core.CompletionSpec;
 import io.devhost.core.Json;
+import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Table schemas as resources, {@code postgres://{db}/{schema}/{table}}, for every schema of every
- * configured database, with completions for each part of the URI.
+ * configured database, with completions for each part of the URI; and one listing per database,
+ * {@code postgres://{db}}, that links every table of every schema to its resource.
  */
 final class TableResources {
 
@@ -32,8 +38,53 @@ final class TableResources {
                 + String.join(", ", databases.names())
                 + ".",
             "application/json",
+            null,
+            null,
             null);
     return new ResourceTemplateSpec(template, uri -> read(databases, uri));
+  }
+
+  static List<ResourceSpec> listings(Databases databases) {
+    return databases.names().stream()
+        .map(
+            name ->
+                new ResourceSpec(
+                    new McpSchema.Resource(
+                        "postgres://" + name,
+                        name + "-tables",
+                        "Tables of " + name,
+                        "Every table and view of database '"
+                            + name
+                            + "', in every schema, each with the URI of its schema resource.",
+                        "application/json",
+                        null,
+                        null,
+                        null,
+                        null),
+                    uri -> listing(databases.get(name), uri)))
+        .toList();
+  }
+
+  private static McpSchema.ReadResourceResult listing(Database db, String uri) {
+    var entries = new ArrayList<Map<String, Object>>();
+    for (ListTables.Table t : ListTables.list(db, null).tables()) {
+      var entry = new LinkedHashMap<String, Object>();
+      entry.put(
+          "uri", "postgres://" + db.name() + "/" + encode(t.schema()) + "/" + encode(t.name()));
+      entry.put("schema", t.schema());
+      entry.put("name", t.name());
+      entry.put("kind", t.kind());
+      entry.put("estimatedRows", t.estimatedRows());
+      entry.put("comment", t.comment());
+      entries.add(entry);
+    }
+    String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entries);
+    return new McpSchema.ReadResourceResult(
+        List.of(new McpSchema.TextResourceContents(uri, "application/json", json, null)), null);
+  }
+
+  private static String encode(String part) {
+    return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   static McpSchema.ReadResourceResult read(Databases databases, String uri) {
@@ -47,7 +98,7 @@ final class TableResources {
         DescribeTable.describe(databases.get(decode(parts[0])), decode(parts[1]), decode(parts[2]));
     String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(table);
     return new McpSchema.ReadResourceResult(
-        List.of(new McpSchema.TextResourceContents(uri, "application/json", json)));
+        List.of(new McpSchema.TextResourceContents(uri, "application/json", json, null)), null);
   }
 
   /**

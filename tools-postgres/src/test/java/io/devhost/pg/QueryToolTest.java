@@ -5,11 +5,19 @@ import static io.devhost.pg.PostgresFixture.ok;
 import static io.devhost.pg.PostgresFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.core.ResultLimits;
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
+import io.devhost.core.ToolRunner;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +172,51 @@ class QueryToolTest {
     var outcome = call(tools, "query", Map.of("sql", "SELECT 1", "database", "nope"));
     assertThat(outcome.errorKind()).isEqualTo(ToolException.Kind.NOT_FOUND);
     assertThat(text(outcome)).contains("shop, shop_rw");
+  }
+
+  @Test
+  void aCancelledCallStopsItsStatementOnTheServer() throws Exception {
+    var cancelled = new AtomicBoolean();
+    var ctx =
+        new ToolContext() {
+          @Override
+          public void progress(double done, Double total, String message) {}
+
+          @Override
+          public boolean isCancelled() {
+            return cancelled.get();
+          }
+
+          @Override
+          public Optional<List<URI>> clientRoots() {
+            return Optional.empty();
+          }
+        };
+    var query =
+        tools.tools().stream().filter(t -> t.name().equals("query")).findFirst().orElseThrow();
+    var running =
+        CompletableFuture.supplyAsync(
+            () ->
+                new ToolRunner(ResultLimits.DEFAULT)
+                    .run(query, Map.of("sql", "SELECT pg_sleep(60), 'cancel-me'"), ctx));
+    try (var admin = PostgresFixture.superuser()) {
+      boolean started = false;
+      while (!started) {
+        try (var rs =
+            admin
+                .createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
+                        + " AND query LIKE 'SELECT pg_sleep(60), ''cancel-me''%'")) {
+          rs.next();
+          started = rs.getInt(1) == 1;
+        }
+      }
+    }
+    cancelled.set(true);
+    var outcome = running.get(30, TimeUnit.SECONDS);
+    assertThat(outcome.errorKind()).isEqualTo(ToolException.Kind.CANCELLED);
+    assertThat(text(outcome)).contains("cancelled by the client");
   }
 
   @Test
