@@ -3,6 +3,7 @@ package io.devhost.server.docs;
 import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
+import io.devhost.pg.PostgresToolset;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.ToolsetId;
 import io.devhost.server.config.Toolsets;
@@ -200,14 +201,21 @@ final class ToolsReference {
     return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Every boolean option named {@code --*-write}: the switches that add writing tools. */
+  /**
+   * The switches that add writing tools: every boolean option named {@code --*-write}, and {@code
+   * --db-read-write} for the embedded database, which adds execute.
+   */
   private static List<String> writeFlags() {
-    return new CommandLine(new ServerOptions())
-        .getCommandSpec().options().stream()
-            .filter(o -> o.arity().max() == 0 && o.longestName().endsWith("-write"))
-            .map(CommandLine.Model.OptionSpec::longestName)
-            .sorted()
-            .toList();
+    var flags =
+        new ArrayList<>(
+            new CommandLine(new ServerOptions())
+                .getCommandSpec().options().stream()
+                    .filter(o -> o.arity().max() == 0 && o.longestName().endsWith("-write"))
+                    .map(CommandLine.Model.OptionSpec::longestName)
+                    .toList());
+    flags.add("--db-read-write=" + PostgresToolset.EMBEDDED_NAME);
+    flags.sort(null);
+    return flags;
   }
 
   private static ToolCatalog catalog(List<String> flags) {
