@@ -123,9 +123,8 @@ public class PgBench {
   }
 
   static McpSyncClient client(Path pidFile, String... command) {
-    // The shell records the server's pid for the peak-memory reading, then becomes the server.
-    // Its stderr stays a pipe that the transport drains: the SDK client stalled when it was
-    // redirected to /dev/null.
+    // The shell records the server's pid for the peak-memory reading, then becomes the server;
+    // its stderr stays a pipe that the transport drains and this handler drops.
     String line = "echo $$ > " + pidFile + "; exec " + String.join(" ", command);
     var params = ServerParameters.builder("sh").args("-c", line).build();
     // The reference answers the 1M-row query with one message of hundreds of MB: allow it.
