@@ -24,8 +24,11 @@ public final class ServerOptions {
       names = "--toolsets",
       split = ",",
       paramLabel = "ID",
-      defaultValue = "fs",
-      description = "Toolsets to enable, comma-separated. Available: ${COMPLETION-CANDIDATES}.")
+      defaultValue = "fs,git,pg",
+      description =
+          "Toolsets to enable, comma-separated (default: ${DEFAULT-VALUE}). Available:"
+              + " ${COMPLETION-CANDIDATES}. pg needs no database: with none configured it starts"
+              + " an embedded PostgreSQL on first use.")
   List<ToolsetId> toolsets = new ArrayList<>();
 
   @Option(

@@ -6,12 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.devhost.core.Toolset;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
-import io.devhost.server.testing.Pipelines;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +17,6 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,7 +70,7 @@ class GitAndGitHubOverMcpTest {
               "--github-api-url",
               "http://127.0.0.1:" + github.getAddress().getPort());
       List<Toolset> toolsets = Toolsets.create(options, Map.of("GITHUB_TOKEN", "t0ken"));
-      try (var session = new Session(toolsets)) {
+      try (var session = new PipedStdioSession(toolsets)) {
         session.send(
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
         session.reply(1);
@@ -120,62 +113,6 @@ class GitAndGitHubOverMcpTest {
       }
     } finally {
       github.stop(0);
-    }
-  }
-
-  /** A stdio server on pipes, spoken to with raw JSON-RPC lines. */
-  private static final class Session implements AutoCloseable {
-    private final OutputStream toServer;
-    private final BufferedReader fromServer;
-    private final Thread server;
-
-    Session(List<Toolset> toolsets) throws Exception {
-      var clientOut = new PipedOutputStream();
-      var serverIn = new PipedInputStream(clientOut, 1 << 16);
-      var serverOut = new PipedOutputStream();
-      var clientIn = new PipedInputStream(serverOut, 1 << 20);
-      toServer = clientOut;
-      fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
-      server =
-          new Thread(
-              () -> {
-                try {
-                  StdioServer.serve(
-                      cancellations ->
-                          new DevhostMcpServer(
-                              toolsets,
-                              ToolCatalog.of(toolsets, List.of()),
-                              Pipelines.unrestricted(),
-                              cancellations),
-                      serverIn,
-                      serverOut);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      server.start();
-    }
-
-    void send(String line) throws Exception {
-      toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      toServer.flush();
-    }
-
-    JsonNode reply(int id) throws Exception {
-      String line;
-      while ((line = fromServer.readLine()) != null) {
-        JsonNode node = JSON.readTree(line);
-        if (node.path("id").asInt(-1) == id) {
-          return node;
-        }
-      }
-      throw new AssertionError("the server closed before answering request " + id);
-    }
-
-    @Override
-    public void close() throws Exception {
-      toServer.close();
-      server.join(10_000);
     }
   }
 }

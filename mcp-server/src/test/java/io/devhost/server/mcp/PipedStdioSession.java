@@ -1,0 +1,83 @@
+package io.devhost.server.mcp;
+
+import io.devhost.core.Toolset;
+import io.devhost.server.testing.Pipelines;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A stdio server in this JVM on pipes, spoken to with raw JSON-RPC lines. */
+final class PipedStdioSession implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final OutputStream toServer;
+  private final BufferedReader fromServer;
+  private final Thread server;
+
+  PipedStdioSession(List<Toolset> toolsets) throws Exception {
+    var clientOut = new PipedOutputStream();
+    var serverIn = new PipedInputStream(clientOut, 1 << 16);
+    var serverOut = new PipedOutputStream();
+    var clientIn = new PipedInputStream(serverOut, 1 << 20);
+    toServer = clientOut;
+    fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
+    server =
+        new Thread(
+            () -> {
+              try {
+                StdioServer.serve(
+                    cancellations ->
+                        new DevhostMcpServer(
+                            toolsets,
+                            ToolCatalog.of(toolsets, List.of()),
+                            Pipelines.unrestricted(),
+                            cancellations),
+                    serverIn,
+                    serverOut);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    server.start();
+  }
+
+  void send(String line) throws Exception {
+    toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    toServer.flush();
+  }
+
+  /** Reads messages until one whose {@code field} equals {@code value}; fails at end of output. */
+  JsonNode readUntil(String field, Object value) throws Exception {
+    String line;
+    while ((line = fromServer.readLine()) != null) {
+      JsonNode node = JSON.readTree(line);
+      if (node.path(field).asString("").equals(String.valueOf(value))) {
+        return node;
+      }
+    }
+    throw new AssertionError("the server closed before sending " + field + "=" + value);
+  }
+
+  JsonNode reply(int id) throws Exception {
+    return readUntil("id", id);
+  }
+
+  /** Closes the server's input; true when the server then stopped within 15 s. */
+  boolean closeAndAwaitStop() throws Exception {
+    toServer.close();
+    server.join(15_000);
+    return !server.isAlive();
+  }
+
+  @Override
+  public void close() throws Exception {
+    closeAndAwaitStop();
+  }
+}
