@@ -18,9 +18,10 @@ trap 'rm -rf "$work"' EXIT
 # A 4 KB text file of 64-character lines.
 for i in $(seq 1 64); do printf '%063d\n' "$i"; done > "$work/4k.txt"
 
-servers=(--server "devhost=$java -jar $jar serve --stdio --roots $work")
+servers=(--server "devhost=$java -jar $jar serve --stdio --rate-limit 0 --roots $work")
+# devhost-launcher: the JVM flags ./devhost uses (class-data archive, serial GC).
 if [ -f "$jsa" ]; then
-  servers+=(--server "devhost+cds=$java -XX:SharedArchiveFile=$jsa -Xlog:disable -Xlog:all=warning:stderr -jar $jar serve --stdio --roots $work")
+  servers+=(--server "devhost-launcher=$java -XX:SharedArchiveFile=$jsa -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -jar $jar serve --stdio --rate-limit 0 --roots $work")
 fi
 cache=${DEVHOST_BENCH_CACHE:-$HOME/.cache/devhost-bench}
 if command -v npm >/dev/null 2>&1; then

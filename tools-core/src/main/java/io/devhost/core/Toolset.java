@@ -1,6 +1,7 @@
 package io.devhost.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,15 @@ public interface Toolset extends AutoCloseable {
    * server sends it only to sessions subscribed to that URI).
    */
   default void announceResourceUpdatesTo(Consumer<String> updatedUri) {}
+
+  /**
+   * Why this toolset cannot serve right now (a configured database that does not answer, say), in a
+   * few words with no secrets; empty when it can. Called by readiness probes, so it may do quick
+   * I/O but must not start anything that was deferred to first use.
+   */
+  default Optional<String> unavailable() {
+    return Optional.empty();
+  }
 
   /** Releases pools, watchers and threads. Must be idempotent. */
   @Override

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +109,17 @@ public final class Database implements AutoCloseable {
     } finally {
       rollbackAndReset(connection);
       closeQuietly(connection);
+    }
+  }
+
+  /** Empty when a connection can be had and answers, else why not (no URL, no password). */
+  Optional<String> unreachable() {
+    try (Connection connection = borrow()) {
+      return connection.isValid(2)
+          ? Optional.empty()
+          : Optional.of("database '" + name() + "' does not answer");
+    } catch (SQLException | RuntimeException e) {
+      return Optional.of("database '" + name() + "' is not reachable");
     }
   }
 

@@ -9,6 +9,7 @@ import io.devhost.core.Toolset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL databases: schema knowledge, bounded read-only queries, plans and health, and writes
@@ -102,6 +103,20 @@ public final class PostgresToolset implements Toolset {
     completions.add(TableResources.completions(databases));
     completions.addAll(Prompts.completions(databases));
     return completions;
+  }
+
+  /**
+   * The configured databases that cannot be reached. The embedded default counts as ready: it is
+   * started by the first call, not by a probe.
+   */
+  @Override
+  public Optional<String> unavailable() {
+    if (embedded != null) {
+      return Optional.empty();
+    }
+    var problems =
+        databases.all().stream().map(Database::unreachable).flatMap(Optional::stream).toList();
+    return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
   }
 
   @Override

@@ -37,6 +37,7 @@ class FaultsTest {
             2, Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofSeconds(1), 500, 1 << 20);
     try (var tools =
         PostgresToolset.of(List.of(DatabaseConfig.of("late", url, false, true)), limits)) {
+      assertThat(tools.unavailable()).hasValue("database 'late' is not reachable");
       var down = call(tools, "query", Map.of("sql", "SELECT 1"));
       assertThat(down.errorKind()).isEqualTo(ToolException.Kind.UNAVAILABLE);
       assertThat(text(down))
@@ -47,6 +48,7 @@ class FaultsTest {
       try (var late = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dir).start()) {
         var up = ok(tools, "query", Map.of("sql", "SELECT 1 AS one"));
         assertThat(up.get("rows")).isEqualTo(List.of(List.of(1)));
+        assertThat(tools.unavailable()).isEmpty();
       }
     }
   }

@@ -11,6 +11,7 @@ import io.devhost.server.config.Toolsets;
 import io.devhost.server.conformance.ConformanceFixtures;
 import io.devhost.server.http.HttpOptions;
 import io.devhost.server.http.HttpServer;
+import io.devhost.server.http.ReadinessCheck;
 import io.devhost.server.mcp.CancellationRegistry;
 import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.StdioServer;
@@ -52,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve over stdin/stdout: the default without --http; with it, serve both.")
   boolean stdio;
 
+  /** /healthz is not ready while a toolset cannot serve, e.g. its database is down. */
+  private static List<ReadinessCheck> readinessChecks(List<Toolset> toolsets) {
+    return toolsets.stream().map(t -> (ReadinessCheck) t::unavailable).toList();
+  }
+
   @Override
   public Integer call() throws Exception {
     var httpSettings = http.enabled() ? http.settings() : null;
@@ -80,7 +86,9 @@ final class ServeCommand implements Callable<Integer> {
             new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
 
     HttpServer httpServer =
-        httpSettings == null ? null : HttpServer.start(httpSettings, servers, metrics, List.of());
+        httpSettings == null
+            ? null
+            : HttpServer.start(httpSettings, servers, metrics, readinessChecks(toolsets));
     var shutdown =
         new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdown);
