@@ -116,7 +116,7 @@ public final class ToolRunner {
 
   private <O> Outcome success(ToolSpec<?, O> tool, O output, Map<String, Object> meta) {
     Map<String, Object> structured = Json.MAPPER.convertValue(output, MAP);
-    int bytes = Json.MAPPER.writeValueAsBytes(structured).length;
+    long bytes = JsonSize.of(structured);
     if (bytes > limits.maxResultBytes()) {
       return failure(
           ToolException.Kind.TOO_LARGE,
@@ -142,7 +142,7 @@ public final class ToolRunner {
             .meta(meta.isEmpty() ? null : meta)
             .build();
     return new Outcome(
-        result, null, bytes + extraBytes + text.getBytes(StandardCharsets.UTF_8).length);
+        result, null, (int) bytes + extraBytes + text.getBytes(StandardCharsets.UTF_8).length);
   }
 
   /** The size the audit log records; base64 payloads are not serialized twice just to count. */

@@ -1,5 +1,6 @@
 package io.devhost.github;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The shared argument vocabulary of the GitHub tools and its validation. */
@@ -40,6 +41,13 @@ final class GitHubArgs {
           name + " '" + value + "' is not a valid branch, tag or sha.");
     }
     return value;
+  }
+
+  /** The state filter of issue and pull-request lists: open, closed or all. */
+  static void state(String state) {
+    if (state != null && !List.of("open", "closed", "all").contains(state)) {
+      throw new IllegalArgumentException("state must be open, closed or all.");
+    }
   }
 
   static void page(Integer page, Integer perPage) {

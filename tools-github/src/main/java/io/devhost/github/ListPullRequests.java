@@ -24,9 +24,7 @@ final class ListPullRequests {
       @Schema(description = Fields.DESCRIPTION) List<String> fields) {
     Input {
       GitHubArgs.repo(repo);
-      if (state != null && !List.of("open", "closed", "all").contains(state)) {
-        throw new IllegalArgumentException("state must be open, closed or all.");
-      }
+      GitHubArgs.state(state);
       GitHubArgs.ref("base", base);
       GitHubArgs.page(page, perPage);
       fields = Fields.check(fields, PullItem.class);
