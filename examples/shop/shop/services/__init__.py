@@ -1,0 +1,1 @@
+"""Business operations spanning several repositories."""
