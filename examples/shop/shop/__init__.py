@@ -1,3 +1,3 @@
 """Order management backend for the online shop."""
 
-__version__ = "0.4.0"
+__version__ = "0.1.0"
