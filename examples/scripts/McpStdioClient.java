@@ -6,6 +6,7 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,13 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * as the classpath:
  *
  * <pre>
+ * java -cp mcp-server/target/devhost.jar examples/scripts/McpStdioClient.java \
+ *     java -jar mcp-server/target/devhost.jar serve --stdio --demo
  * java -cp /opt/devhost/lib/devhost.jar examples/scripts/McpStdioClient.java \
  *     /opt/devhost/bin/devhost serve --stdio --roots ~/src/shop
- * java -cp mcp-server/target/devhost.jar examples/scripts/McpStdioClient.java \
- *     java -jar mcp-server/target/devhost.jar serve --stdio --roots .
  * </pre>
  *
  * The arguments are the command that starts the server; the first root must hold a README.md.
+ * When the server offers the database tools (as the demo does), it also asks the database.
  */
 public class McpStdioClient {
 
@@ -51,7 +53,8 @@ public class McpStdioClient {
           "connected to " + init.serverInfo().name() + " " + init.serverInfo().version()
               + " (protocol " + init.protocolVersion() + ")");
 
-      for (McpSchema.Tool tool : client.listTools().tools()) {
+      var tools = client.listTools().tools();
+      for (McpSchema.Tool tool : tools) {
         boolean readOnly = tool.annotations() != null && tool.annotations().readOnlyHint();
         System.out.println("tool " + tool.name() + (readOnly ? " (read-only)" : "") + ": "
             + tool.title());
@@ -63,6 +66,15 @@ public class McpStdioClient {
 
       var roots = call(client, "list_allowed_directories", Map.of());
       System.out.println("allowed directories: " + structured(roots).get("directories"));
+
+      if (tools.stream().anyMatch(t -> t.name().equals("query"))) {
+        // Values travel as params ($1), never pasted into the SQL.
+        var orders = call(client, "query", Map.of(
+            "sql", "SELECT status, count(*) AS orders FROM orders WHERE status <> $1"
+                + " GROUP BY status ORDER BY status",
+            "params", List.of("cancelled")));
+        System.out.println("orders by status: " + structured(orders).get("rows"));
+      }
 
       var refused = call(client, "read_text_file", Map.of("path", "/etc/hostname"));
       System.out.println("refused call: isError=" + refused.isError() + ", message: "

@@ -2,9 +2,7 @@ package io.devhost.pg;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,13 +30,16 @@ public final class EmbeddedServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
 
   private final Path dataDirectory;
-  private final boolean demo;
+  private final SeedScripts sampleData;
   private EmbeddedPostgres postgres;
   private boolean closed;
 
-  public EmbeddedServer(Path dataDirectory, boolean demo) {
+  /**
+   * @param sampleData scripts that seed the database on start, or null to leave it as it is
+   */
+  public EmbeddedServer(Path dataDirectory, SeedScripts sampleData) {
     this.dataDirectory = dataDirectory;
-    this.demo = demo;
+    this.sampleData = sampleData;
   }
 
   /** The default data directory: {@code ~/.devhost/postgres}. */
@@ -86,9 +87,12 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     try {
       prepare();
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
       closeQuietly();
       throw new IllegalStateException("setting up the embedded PostgreSQL failed: " + e, e);
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
     }
     LOG.info(
         "embedded PostgreSQL ready on port {} with data in {} ({} ms)",
@@ -99,7 +103,7 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /** Idempotent: roles, database and grants are created only when missing. */
-  private void prepare() throws SQLException, IOException {
+  private void prepare() throws SQLException {
     try (Connection admin = connect("postgres", "postgres");
         Statement s = admin.createStatement()) {
       s.execute(
@@ -129,9 +133,9 @@ public final class EmbeddedServer implements AutoCloseable {
       s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
       s.execute("ALTER SCHEMA public OWNER TO " + OWNER);
     }
-    if (demo) {
+    if (sampleData != null) {
       try (Connection owner = connect(OWNER, DATABASE)) {
-        DemoSchema.loadIfMissing(owner);
+        SampleData.seed(owner, sampleData);
       }
     }
   }
@@ -154,15 +158,6 @@ public final class EmbeddedServer implements AutoCloseable {
     closed = true;
     if (postgres != null) {
       closeQuietly();
-    }
-  }
-
-  static String resource(String name) throws IOException {
-    try (InputStream in = EmbeddedServer.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("missing resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

@@ -37,12 +37,12 @@ public final class PostgresToolset implements Toolset {
   /**
    * A toolset over an embedded PostgreSQL kept in {@code dataDirectory}, started on first use.
    *
-   * @param demo load the sample shop schema when it is missing
+   * @param sampleData scripts that seed the database, or null for none
    * @param readWrite connect as the owning role and offer execute
    */
   public static PostgresToolset embedded(
-      Path dataDirectory, boolean demo, boolean readWrite, PgLimits limits) {
-    var server = new EmbeddedServer(dataDirectory, demo);
+      Path dataDirectory, SeedScripts sampleData, boolean readWrite, PgLimits limits) {
+    var server = new EmbeddedServer(dataDirectory, sampleData);
     var config =
         new DatabaseConfig(
             EMBEDDED_NAME, readWrite ? server::ownerUrl : server::readerUrl, readWrite, false);

@@ -26,7 +26,7 @@ class PostgresContractTest {
   @Test
   void creatingTheEmbeddedToolsetTouchesNoDisk(@TempDir Path home) {
     Path data = home.resolve("postgres");
-    try (var tools = PostgresToolset.embedded(data, true, false, PgLimits.DEFAULT)) {
+    try (var tools = PostgresToolset.embedded(data, null, false, PgLimits.DEFAULT)) {
       assertThat(tools.tools()).extracting(t -> t.name()).contains("query", "describe_table");
       assertThat(tools.instructions()).contains("local");
     }

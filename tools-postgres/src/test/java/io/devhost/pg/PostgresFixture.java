@@ -27,6 +27,9 @@ final class PostgresFixture {
       new PgLimits(
           5, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(2), 500, 1 << 20);
 
+  /** The demo application's own migrations and seed, as {@code devhost serve --demo} loads them. */
+  static final SeedScripts DEMO_SHOP = SeedScripts.fromDirectory(Path.of("../examples/shop/db"));
+
   private static EmbeddedServer server;
 
   private PostgresFixture() {}
@@ -35,7 +38,7 @@ final class PostgresFixture {
     if (server == null) {
       try {
         Path dir = Files.createTempDirectory("devhost-pg-test");
-        server = new EmbeddedServer(dir, true);
+        server = new EmbeddedServer(dir, DEMO_SHOP);
         server.readerUrl();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
       } catch (IOException e) {

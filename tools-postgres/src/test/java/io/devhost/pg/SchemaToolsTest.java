@@ -54,7 +54,8 @@ class SchemaToolsTest {
     var tables = (List<Map<String, Object>>) result.get("tables");
     assertThat(tables)
         .extracting(t -> t.get("name"))
-        .containsExactly("customers", "order_items", "order_totals", "orders", "products");
+        .containsExactly(
+            "customers", "order_items", "order_totals", "orders", "products", "schema_migrations");
     var orders = tables.get(3);
     assertThat(orders.get("kind")).isEqualTo("table");
     assertThat(orders.get("estimatedRows")).isEqualTo(10000L);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ServeCommand.class,
+      DemoCommand.class,
       ToolsCommand.class,
       CallCommand.class,
       DbCommand.class,

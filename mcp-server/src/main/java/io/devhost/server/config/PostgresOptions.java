@@ -5,6 +5,7 @@ import io.devhost.pg.DatabaseUrl;
 import io.devhost.pg.EmbeddedServer;
 import io.devhost.pg.PgLimits;
 import io.devhost.pg.PostgresToolset;
+import io.devhost.pg.SeedScripts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,14 +111,18 @@ public final class PostgresOptions {
               + " (default: ~/.devhost/postgres).")
   Path dataDirectory;
 
-  @Option(
-      names = "--demo",
-      description =
-          "Load a sample online-shop schema with data into the embedded PostgreSQL (once).")
-  boolean demo;
-
   /** Builds the toolset; parses and checks the options but opens no connection. */
   public PostgresToolset createToolset() {
+    return createToolset(null);
+  }
+
+  /**
+   * Builds the toolset with sample data for the embedded database ({@code --demo}), which then
+   * lives in a data directory of its own unless {@code --db-data-dir} names one.
+   *
+   * @param sampleData the demo's migrations and seed, or null for none
+   */
+  public PostgresToolset createToolset(SeedScripts sampleData) {
     var limits =
         new PgLimits(
             poolSize,
@@ -134,11 +139,16 @@ public final class PostgresOptions {
             "--db-allow-superuser does not apply to the embedded database, which never connects"
                 + " as a superuser.");
       }
-      Path dir = dataDirectory == null ? EmbeddedServer.defaultDataDirectory() : dataDirectory;
+      Path dir =
+          dataDirectory != null
+              ? dataDirectory
+              : sampleData != null
+                  ? EmbeddedServer.defaultDataDirectory().resolveSibling("demo-postgres")
+                  : EmbeddedServer.defaultDataDirectory();
       return PostgresToolset.embedded(
-          dir, demo, readWrite.contains(PostgresToolset.EMBEDDED_NAME), limits);
+          dir, sampleData, readWrite.contains(PostgresToolset.EMBEDDED_NAME), limits);
     }
-    if (demo) {
+    if (sampleData != null) {
       throw new IllegalArgumentException(
           "--demo loads sample data into the embedded PostgreSQL, which is not used when a"
               + " database is configured ("

@@ -46,6 +46,15 @@ public final class ServerOptions {
   List<Path> roots = new ArrayList<>();
 
   @Option(
+      names = "--demo",
+      description =
+          "Serve the demo shop instead of your project: a throwaway copy of examples/shop with"
+              + " its git history, and its database (migrations, thousands of rows) in the"
+              + " embedded PostgreSQL (data under ~/.devhost/demo-postgres). The copy is deleted"
+              + " on exit.")
+  boolean demo;
+
+  @Option(
       names = "--git-write",
       defaultValue = "false",
       description =
@@ -145,6 +154,15 @@ public final class ServerOptions {
     return roots.isEmpty() && readOnlyRoots.isEmpty()
         ? List.of(Path.of("").toAbsolutePath())
         : List.copyOf(roots);
+  }
+
+  public boolean demo() {
+    return demo;
+  }
+
+  /** For {@code devhost demo}, which is always the demo. */
+  public void useDemo() {
+    demo = true;
   }
 
   public List<Path> readOnlyRoots() {

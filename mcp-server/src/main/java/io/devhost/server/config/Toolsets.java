@@ -8,6 +8,8 @@ import io.devhost.github.GitHubClient;
 import io.devhost.github.GitHubToolset;
 import io.devhost.github.RepoAllowlist;
 import io.devhost.server.Version;
+import io.devhost.server.demo.DemoWorkspace;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,17 +32,28 @@ public final class Toolsets {
   }
 
   public static List<Toolset> create(ServerOptions options, Map<String, String> env) {
+    var demo = options.demo() ? demoWorkspace(options) : null;
+    List<Path> roots = demo != null ? List.of(demo.root()) : options.roots();
     var created = new ArrayList<Toolset>();
     for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
       created.add(
           switch (id) {
-            case fs -> new FilesystemToolset(sandbox(options));
-            case git -> new GitToolset(sandbox(options), options.gitWrite());
+            case fs -> new FilesystemToolset(sandbox(options, roots));
+            case git -> new GitToolset(sandbox(options, roots), options.gitWrite());
             case github -> github(options, env);
-            case pg -> options.postgres().createToolset();
+            case pg -> options.postgres().createToolset(demo == null ? null : demo.seedScripts());
           });
     }
     return created;
+  }
+
+  private static DemoWorkspace demoWorkspace(ServerOptions options) {
+    if (!options.roots.isEmpty() || !options.readOnlyRoots().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--demo serves its own copy of the demo project; drop --roots and --read-only-roots,"
+              + " or drop --demo to serve your directories.");
+    }
+    return DemoWorkspace.create();
   }
 
   private static Toolset github(ServerOptions options, Map<String, String> env) {
@@ -62,9 +75,9 @@ public final class Toolsets {
         options.githubLockdown());
   }
 
-  private static Sandbox sandbox(ServerOptions options) {
+  private static Sandbox sandbox(ServerOptions options, List<Path> roots) {
     return Sandbox.builder()
-        .roots(options.roots())
+        .roots(roots)
         .readOnlyRoots(options.readOnlyRoots())
         .deny(options.deny())
         .maxWriteBytes(options.maxWriteBytes())

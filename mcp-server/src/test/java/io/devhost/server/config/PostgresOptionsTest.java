@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devhost.pg.PostgresToolset;
+import io.devhost.pg.SeedScripts;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 class PostgresOptionsTest {
+
+  private static final SeedScripts SAMPLE =
+      new SeedScripts(List.of(new SeedScripts.Migration(1, "nothing", "SELECT 1")), "SELECT 1");
 
   @Command(name = "probe")
   static final class Probe {
@@ -58,7 +63,7 @@ class PostgresOptionsTest {
   void withoutADatabaseTheEmbeddedOneIsUsedAndNothingStartsYet(@TempDir Path home) {
     Path data = home.resolve("pg");
     try (PostgresToolset tools =
-        parse(Map.of(), "--demo", "--db-data-dir", data.toString()).createToolset()) {
+        parse(Map.of(), "--db-data-dir", data.toString()).createToolset(SAMPLE)) {
       assertThat(tools.instructions()).contains("databases: local");
     }
     assertThat(data).doesNotExist();
@@ -70,8 +75,7 @@ class PostgresOptionsTest {
             () ->
                 parse(Map.of(), "--db", "a=postgres://h/a", "--db-read-write", "b").createToolset())
         .hasMessageContaining("'b', which is not a configured database");
-    assertThatThrownBy(
-            () -> parse(Map.of("DATABASE_URL", "postgres://h/a"), "--demo").createToolset())
+    assertThatThrownBy(() -> parse(Map.of("DATABASE_URL", "postgres://h/a")).createToolset(SAMPLE))
         .hasMessageContaining("--demo");
     assertThatThrownBy(() -> parse(Map.of(), "--db", "a=mysql://u:pw@h/a").createToolset())
         .hasMessageContaining("--db a")

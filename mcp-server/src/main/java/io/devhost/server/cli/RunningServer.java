@@ -1,0 +1,122 @@
+package io.devhost.server.cli;
+
+import io.devhost.core.ResultLimits;
+import io.devhost.core.ToolRunner;
+import io.devhost.core.Toolset;
+import io.devhost.core.audit.JsonlAuditLog;
+import io.devhost.server.config.AuditOptions;
+import io.devhost.server.config.PolicyOptions;
+import io.devhost.server.config.ServerOptions;
+import io.devhost.server.config.Toolsets;
+import io.devhost.server.conformance.ConformanceFixtures;
+import io.devhost.server.http.HttpServer;
+import io.devhost.server.http.HttpSettings;
+import io.devhost.server.http.ReadinessCheck;
+import io.devhost.server.mcp.CancellationRegistry;
+import io.devhost.server.mcp.DevhostMcpServer;
+import io.devhost.server.mcp.ToolCallPipeline;
+import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.policy.ToolVisibility;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server, started: the toolsets, policy and audit log behind its MCP sessions, and the HTTP
+ * transport when asked for. Everything stops once, on SIGTERM/SIGINT or at exit.
+ */
+final class RunningServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+  /** How long running tool calls may take to finish when the server is told to stop. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final Function<CancellationRegistry, DevhostMcpServer> sessions;
+  private final HttpServer http;
+
+  private RunningServer(
+      Function<CancellationRegistry, DevhostMcpServer> sessions, HttpServer http) {
+    this.sessions = sessions;
+    this.http = http;
+  }
+
+  /** Makes an MCP server for each session, sharing the toolsets and policy. */
+  Function<CancellationRegistry, DevhostMcpServer> sessions() {
+    return sessions;
+  }
+
+  /** The HTTP transport, or null when only stdio was asked for. */
+  HttpServer http() {
+    return http;
+  }
+
+  /**
+   * @param httpSettings the HTTP transport's settings, or null for none
+   * @param conformanceFixtures serve the MCP conformance suite's fixtures (testing only)
+   */
+  static RunningServer start(
+      ServerOptions options,
+      PolicyOptions policy,
+      AuditOptions audit,
+      HttpSettings httpSettings,
+      boolean conformanceFixtures)
+      throws Exception {
+    var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
+    var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    if (conformanceFixtures) {
+      toolsets.add(ConformanceFixtures.toolset());
+      fixtureTools.addAll(ConformanceFixtures.tools());
+    }
+    var visibility =
+        new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools());
+    var catalog = ToolCatalog.of(toolsets, visibility);
+    var limits =
+        new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
+    var metrics = new ToolMetrics();
+    var auditLog = audit.open();
+    var pipeline =
+        new ToolCallPipeline(
+            new ToolRunner(limits),
+            new ToolCallPipeline.Settings(
+                policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
+            auditLog,
+            metrics);
+    Function<CancellationRegistry, DevhostMcpServer> sessions =
+        cancellations ->
+            new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
+    HttpServer httpServer =
+        httpSettings == null
+            ? null
+            : HttpServer.start(httpSettings, sessions, metrics, readinessChecks(toolsets));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown"));
+    return new RunningServer(sessions, httpServer);
+  }
+
+  /** /healthz is not ready while a toolset cannot serve, e.g. its database is down. */
+  private static List<ReadinessCheck> readinessChecks(List<Toolset> toolsets) {
+    return toolsets.stream().map(t -> (ReadinessCheck) t::unavailable).toList();
+  }
+
+  /** Calls finish, sessions close, pools close. */
+  private static void stop(
+      HttpServer httpServer,
+      ToolCallPipeline pipeline,
+      JsonlAuditLog auditLog,
+      List<Toolset> toolsets) {
+    LOG.info("shutting down");
+    pipeline.close(SHUTDOWN_GRACE);
+    if (httpServer != null) {
+      httpServer.close(SHUTDOWN_GRACE);
+    }
+    auditLog.close();
+    toolsets.forEach(Toolset::close);
+  }
+}
