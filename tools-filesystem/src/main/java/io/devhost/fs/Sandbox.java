@@ -177,6 +177,32 @@ public final class Sandbox {
     return deny;
   }
 
+  /**
+   * The deny rule that hides a path relative to some base, '/'-separated, which need not exist: for
+   * code that reads content by name from somewhere other than the file system, such as a git
+   * repository's history. Empty when no rule applies or a {@code !glob} lifts it.
+   */
+  public Optional<String> denyRule(String relativePath) {
+    if (relativePath == null || relativePath.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(deny.deniedBy(Path.of(relativePath)));
+    } catch (InvalidPathException e) {
+      return Optional.of("(not a valid path)");
+    }
+  }
+
+  /**
+   * The deny rule that hides an absolute path, matched relative to the most specific root that
+   * holds it, as the file tools match it; the path need not exist. Empty outside the roots.
+   */
+  public Optional<String> denyRuleAt(Path absolute) {
+    Path path = absolute.normalize();
+    Path root = mostSpecificRoot(path);
+    return root == null ? Optional.empty() : denyRule(root.relativize(path).toString());
+  }
+
   long maxReadBytes() {
     return maxReadBytes;
   }

@@ -213,6 +213,28 @@ class SandboxTest {
   }
 
   @Test
+  void denyRuleAnswersForPathsThatNeedNotExist() throws Exception {
+    var sandbox =
+        Sandbox.builder()
+            .roots(List.of(allowed))
+            .deny(List.of("svc/deploy/*.yml", "!.env.example"))
+            .build();
+    assertThat(sandbox.denyRule("config/.env")).contains(".env*");
+    assertThat(sandbox.denyRule("certs/x.pem")).contains("*.pem");
+    assertThat(sandbox.denyRule(".env.example")).isEmpty();
+    assertThat(sandbox.denyRule("src/App.java")).isEmpty();
+    assertThat(sandbox.denyRule("")).isEmpty();
+
+    Path root = allowed.toRealPath();
+    assertThat(sandbox.denyRuleAt(root.resolve("svc/deploy/prod.yml")))
+        .contains("svc/deploy/*.yml");
+    assertThat(sandbox.denyRuleAt(root.resolve("svc/x/../deploy/prod.yml")))
+        .contains("svc/deploy/*.yml");
+    assertThat(sandbox.denyRuleAt(root.resolve("deploy/prod.yml"))).isEmpty();
+    assertThat(sandbox.denyRuleAt(outside.toRealPath().resolve(".env"))).isEmpty();
+  }
+
+  @Test
   void rootsMustExist() {
     assertThatThrownBy(() -> Sandbox.of(List.of(tmp.resolve("missing"))))
         .hasMessageContaining("does not exist");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -28,6 +29,9 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * #MAX_PATCH_CHARS}; a single file bigger than that is cut at a line and continued on the next
  * page. The cursor says which file and line to resume at, plus whatever the caller needs to
  * recreate the same two sides (pinned commit ids).
+ *
+ * <p>A file hidden by the deny rules is listed as changed, but its patch is replaced by a note: a
+ * secret committed once must not come back through a diff of that commit.
  */
 final class DiffPages {
 
@@ -41,6 +45,7 @@ final class DiffPages {
 
   static Page page(
       Repository repo,
+      DeniedPaths denied,
       AbstractTreeIterator a,
       AbstractTreeIterator b,
       String path,
@@ -70,14 +75,24 @@ final class DiffPages {
       var patch = new StringBuilder();
       for (int i = file; i < entries.size(); i++) {
         ctx.throwIfCancelled();
-        buffer.reset();
-        fmt.format(entries.get(i));
-        fmt.flush();
-        String text = UntrustedText.strip(buffer.toString(StandardCharsets.UTF_8));
+        DiffEntry entry = entries.get(i);
+        Optional<String> rule = ruleFor(denied, entry);
+        String text;
+        if (rule.isPresent()) {
+          text = withheldPatch(entry, rule.get());
+        } else {
+          buffer.reset();
+          fmt.format(entry);
+          fmt.flush();
+          text = UntrustedText.strip(buffer.toString(StandardCharsets.UTF_8));
+        }
         String[] lines = text.split("\n", -1);
         int start = i == file ? line : 0;
         if (start == 0) {
-          files.add(change(entries.get(i), lines));
+          files.add(
+              rule.isPresent()
+                  ? FileChange.withheld(entry, DeniedPaths.withheldNote(rule.get()))
+                  : change(entry, lines));
         }
         for (int l = start; l < lines.length; l++) {
           if (l == lines.length - 1 && lines[l].isEmpty()) {
@@ -92,6 +107,28 @@ final class DiffPages {
       }
       return new Page(files, patch.toString(), entries.size(), null);
     }
+  }
+
+  /** The rule that hides either side of a change; a rename out of a denied name counts too. */
+  static Optional<String> ruleFor(DeniedPaths denied, DiffEntry e) {
+    Optional<String> rule =
+        e.getChangeType() == DiffEntry.ChangeType.DELETE
+            ? Optional.empty()
+            : denied.ruleFor(e.getNewPath());
+    if (rule.isEmpty() && e.getChangeType() != DiffEntry.ChangeType.ADD) {
+      rule = denied.ruleFor(e.getOldPath());
+    }
+    return rule;
+  }
+
+  /** The git header of a withheld file and the note in place of its hunks. */
+  private static String withheldPatch(DiffEntry e, String rule) {
+    String a = e.getChangeType() == DiffEntry.ChangeType.ADD ? e.getNewPath() : e.getOldPath();
+    String b = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+    return UntrustedText.strip("diff --git a/" + a + " b/" + b)
+        + "\n("
+        + DeniedPaths.withheldNote(rule)
+        + ")\n";
   }
 
   /**

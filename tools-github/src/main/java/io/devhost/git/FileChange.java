@@ -13,28 +13,47 @@ record FileChange(
         String change,
     Integer additions,
     Integer deletions,
-    @Schema(description = "True for a binary file; no line counts then.") Boolean binary) {
+    @Schema(description = "True for a binary file; no line counts then.") Boolean binary,
+    @Schema(
+            description =
+                "Why this file's patch and line counts are left out: its path matches a deny"
+                    + " rule (secrets).")
+        String withheld) {
 
   static FileChange of(DiffEntry e, int additions, int deletions, boolean binary) {
-    String kind =
-        switch (e.getChangeType()) {
-          case ADD -> "added";
-          case DELETE -> "deleted";
-          case RENAME -> "renamed";
-          case COPY -> "copied";
-          case MODIFY -> "modified";
-        };
+    return new FileChange(
+        path(e),
+        oldPath(e),
+        kind(e),
+        binary ? null : additions,
+        binary ? null : deletions,
+        binary ? Boolean.TRUE : null,
+        null);
+  }
+
+  /** A change to a file hidden by the deny rules: its paths and kind, nothing from its content. */
+  static FileChange withheld(DiffEntry e, String note) {
+    return new FileChange(path(e), oldPath(e), kind(e), null, null, null, note);
+  }
+
+  private static String kind(DiffEntry e) {
+    return switch (e.getChangeType()) {
+      case ADD -> "added";
+      case DELETE -> "deleted";
+      case RENAME -> "renamed";
+      case COPY -> "copied";
+      case MODIFY -> "modified";
+    };
+  }
+
+  private static String path(DiffEntry e) {
+    return e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
+  }
+
+  private static String oldPath(DiffEntry e) {
     boolean moved =
         e.getChangeType() == DiffEntry.ChangeType.RENAME
             || e.getChangeType() == DiffEntry.ChangeType.COPY;
-    String path =
-        e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
-    return new FileChange(
-        path,
-        moved ? e.getOldPath() : null,
-        kind,
-        binary ? null : additions,
-        binary ? null : deletions,
-        binary ? Boolean.TRUE : null);
+    return moved ? e.getOldPath() : null;
   }
 }

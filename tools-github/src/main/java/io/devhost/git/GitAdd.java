@@ -5,6 +5,7 @@ import io.devhost.core.ToolSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
 
@@ -39,18 +40,19 @@ final class GitAdd {
         .title("Git add")
         .description(
             "Stages files (new, modified or deleted) for the next commit. No clean filters or"
-                + " hooks run.")
+                + " hooks run. Refuses to stage a file hidden by the deny rules (secrets).")
         .writes()
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> add(repo, in)))
+        .handler((ctx, in) -> repos.with(in.repo(), repo -> add(repo, repos.deniedPaths(repo), in)))
         .build();
   }
 
-  private static Output add(Repository repo, Input in) throws Exception {
+  private static Output add(Repository repo, DeniedPaths denied, Input in) throws Exception {
     if (repo.isBare()) {
       throw ToolException.invalid("The repository is bare; it has no working tree to stage from.");
     }
     var git = Git.wrap(repo);
+    requireNoDeniedChange(git, denied, in.paths());
     // --all: new, modified and deleted files in one index write, so the staging is all or nothing.
     var add = git.add().setAll(true);
     for (String p : in.paths()) {
@@ -70,5 +72,35 @@ final class GitAdd {
         .forEach(p -> staged.add(new GitStatus.PathStatus(p, "deleted")));
     return new Output(
         staged.size() > GitStatus.MAX_PATHS ? staged.subList(0, GitStatus.MAX_PATHS) : staged);
+  }
+
+  /**
+   * Refuses the whole call when it would stage a change to a file the deny rules hide: the file
+   * tools never write such a file, and a secret staged is one commit away from the history (and a
+   * push away from a remote).
+   */
+  private static void requireNoDeniedChange(Git git, DeniedPaths denied, List<String> paths)
+      throws Exception {
+    var status = git.status();
+    if (!paths.contains("")) {
+      paths.forEach(status::addPath);
+    }
+    var s = status.call();
+    var changed = new TreeSet<String>(s.getUntracked());
+    changed.addAll(s.getModified());
+    changed.addAll(s.getMissing());
+    for (String path : changed) {
+      var rule = denied.ruleFor(path);
+      if (rule.isPresent()) {
+        throw ToolException.denied(
+            "Access denied: staging "
+                + paths
+                + " would stage "
+                + path
+                + ", which the deny rule '"
+                + rule.get()
+                + "' protects; nothing was staged. Stage the other files by name.");
+      }
+    }
   }
 }

@@ -64,9 +64,16 @@ final class GitBlame {
             "Shows which commit last changed each line of a file at ref (default HEAD), following"
                 + " renames, for a line range; at most "
                 + MAX_LINES
-                + " lines per call.")
+                + " lines per call. Refuses files hidden by the deny rules (secrets).")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> blame(repo, in)))
+        .handler(
+            (ctx, in) ->
+                repos.with(
+                    in.repo(),
+                    repo -> {
+                      repos.deniedPaths(repo).requireReadable(in.path());
+                      return blame(repo, in);
+                    }))
         .render(GitBlame::render)
         .build();
   }

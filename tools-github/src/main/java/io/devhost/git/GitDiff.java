@@ -57,11 +57,14 @@ final class GitDiff {
         .description(
             "Unified diff. No arguments: unstaged changes (working tree vs index). staged=true:"
                 + " index vs HEAD (or from). from only: from vs working tree. from and to: two"
-                + " revisions. Patches over "
+                + " revisions. Files hidden by the deny rules (secrets) are listed with their"
+                + " patch withheld. Patches over "
                 + DiffPages.MAX_PATCH_CHARS / 1000
                 + "k characters continue with nextCursor.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> diff(repo, in, ctx)))
+        .handler(
+            (ctx, in) ->
+                repos.with(in.repo(), repo -> diff(repo, repos.deniedPaths(repo), in, ctx)))
         .render(
             out ->
                 out.patch().isEmpty() ? "No differences (" + out.compared() + ")." : patchText(out))
@@ -75,7 +78,8 @@ final class GitDiff {
     }
   }
 
-  private static Output diff(Repository repo, Input in, ToolContext ctx) throws Exception {
+  private static Output diff(Repository repo, DeniedPaths denied, Input in, ToolContext ctx)
+      throws Exception {
     Map<String, Object> state = in.cursor() == null ? Map.of() : Cursor.decode(in.cursor());
     // Revisions are pinned to commit ids on the first page so later pages diff the same commits.
     String from = (String) state.getOrDefault("from", in.from());
@@ -106,7 +110,7 @@ final class GitDiff {
       compared = "index..working tree";
     }
     int context = in.contextLines() == null ? 3 : in.contextLines();
-    var page = DiffPages.page(repo, a, b, in.path(), context, in.cursor(), pinned, ctx);
+    var page = DiffPages.page(repo, denied, a, b, in.path(), context, in.cursor(), pinned, ctx);
     return new Output(compared, page.files(), page.patch(), page.totalFiles(), page.nextCursor());
   }
 

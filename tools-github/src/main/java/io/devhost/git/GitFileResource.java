@@ -39,7 +39,11 @@ final class GitFileResource {
   private static McpSchema.ReadResourceResult read(GitRepositories repos, String uri) {
     Address a = parse(uri);
     try {
-      var out = repos.with(a.repo(), repo -> GitReadFile.read(repo, a.path(), a.ref(), null, null));
+      var out =
+          repos.with(
+              a.repo(),
+              repo ->
+                  GitReadFile.read(repo, repos.deniedPaths(repo), a.path(), a.ref(), null, null));
       var contents = new McpSchema.TextResourceContents(uri, "text/plain", out.content());
       return new McpSchema.ReadResourceResult(List.of(contents));
     } catch (ToolException e) {

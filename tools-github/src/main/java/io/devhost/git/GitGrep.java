@@ -94,6 +94,11 @@ final class GitGrep {
           String commit,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Match> matches,
       @Schema(description = "Files skipped as binary or over 4 MiB.") int skippedFiles,
+      @Schema(
+              description =
+                  "Files not searched because their path matches a deny rule (secrets); whether"
+                      + " they would match is not told.")
+          int deniedFiles,
       @Schema(description = "Pass as cursor for more matches; absent when done.")
           String nextCursor) {}
 
@@ -102,17 +107,20 @@ final class GitGrep {
         .title("Git grep")
         .description(
             "Searches the files of a revision (default HEAD, no checkout needed) line by line for"
-                + " a regular expression; returns path, line number and text. Binary files are"
-                + " skipped. Pages of maxCount (default "
+                + " a regular expression; returns path, line number and text. Binary files and"
+                + " files hidden by the deny rules (secrets) are skipped. Pages of maxCount (default "
                 + DEFAULT_MATCHES
                 + ") with nextCursor.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> grep(repo, in, ctx)))
+        .handler(
+            (ctx, in) ->
+                repos.with(in.repo(), repo -> grep(repo, repos.deniedPaths(repo), in, ctx)))
         .render(GitGrep::render)
         .build();
   }
 
-  private static Output grep(Repository repo, Input in, ToolContext ctx) throws Exception {
+  private static Output grep(Repository repo, DeniedPaths denied, Input in, ToolContext ctx)
+      throws Exception {
     Map<String, Object> state = in.cursor() == null ? Map.of() : Cursor.decode(in.cursor());
     String resumePath = (String) state.get("path");
     int resumeLine = ((Number) state.getOrDefault("line", 0)).intValue();
@@ -125,6 +133,7 @@ final class GitGrep {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS);
     var matches = new ArrayList<Match>();
     int skipped = 0;
+    int deniedFiles = 0;
     try (var walk = new RevWalk(repo);
         var tw = new TreeWalk(repo)) {
       var commit = GitArgs.commit(walk, repo, commitId.getName());
@@ -143,6 +152,10 @@ final class GitGrep {
         resuming = false;
         FileMode mode = tw.getFileMode(0);
         if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+          continue;
+        }
+        if (denied.ruleFor(path).isPresent()) {
+          deniedFiles++;
           continue;
         }
         ctx.throwIfCancelled();
@@ -164,10 +177,14 @@ final class GitGrep {
         int stoppedAt = searchLines(text, m, path, skipLines, limit, matches);
         if (stoppedAt >= 0) {
           return new Output(
-              commit.getName(), matches, skipped, next(commit.getName(), path, stoppedAt));
+              commit.getName(),
+              matches,
+              skipped,
+              deniedFiles,
+              next(commit.getName(), path, stoppedAt));
         }
       }
-      return new Output(commit.getName(), matches, skipped, null);
+      return new Output(commit.getName(), matches, skipped, deniedFiles, null);
     }
   }
 
@@ -233,6 +250,10 @@ final class GitGrep {
                     .append('\n'));
     if (out.matches().isEmpty()) {
       sb.append("No matches.\n");
+    }
+    if (out.deniedFiles() > 0) {
+      sb.append(out.deniedFiles())
+          .append(" file(s) not searched: their paths match deny rules (secrets).\n");
     }
     if (out.nextCursor() != null) {
       sb.append("… more matches: pass cursor=").append(out.nextCursor()).append('\n');

@@ -75,12 +75,14 @@ final class GitLog {
                 + DEFAULT_COUNT
                 + ") with nextCursor.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> log(repo, in, ctx)))
+        .handler(
+            (ctx, in) -> repos.with(in.repo(), repo -> log(repo, repos.deniedPaths(repo), in, ctx)))
         .render(out -> render(out))
         .build();
   }
 
-  private static Output log(Repository repo, Input in, ToolContext ctx) throws Exception {
+  private static Output log(Repository repo, DeniedPaths denied, Input in, ToolContext ctx)
+      throws Exception {
     Map<String, Object> state = in.cursor() == null ? Map.of() : Cursor.decode(in.cursor());
     ObjectId start =
         state.containsKey("head")
@@ -112,7 +114,7 @@ final class GitLog {
           more = true;
           break;
         }
-        commits.add(CommitInfo.of(c, withFiles ? files(fmt, walk, c) : null));
+        commits.add(CommitInfo.of(c, withFiles ? files(fmt, walk, c, denied) : null));
         ctx.progress(commits.size(), (double) count, null);
       }
     }
@@ -144,10 +146,20 @@ final class GitLog {
     };
   }
 
-  static List<FileChange> files(DiffFormatter fmt, RevWalk walk, RevCommit c) throws Exception {
+  /**
+   * The files a commit changed, with line counts; a file hidden by the deny rules is listed without
+   * counts, as {@code git_show} lists it, since they are read from its content.
+   */
+  static List<FileChange> files(DiffFormatter fmt, RevWalk walk, RevCommit c, DeniedPaths denied)
+      throws Exception {
     RevCommit parent = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
     var out = new ArrayList<FileChange>();
     for (DiffEntry e : fmt.scan(parent == null ? null : parent.getTree(), c.getTree())) {
+      var rule = DiffPages.ruleFor(denied, e);
+      if (rule.isPresent()) {
+        out.add(FileChange.withheld(e, DeniedPaths.withheldNote(rule.get())));
+        continue;
+      }
       var header = fmt.toFileHeader(e);
       int added = 0;
       int deleted = 0;
@@ -184,6 +196,8 @@ final class GitLog {
           sb.append("    ").append(f.change()).append(' ').append(f.path());
           if (f.additions() != null) {
             sb.append(" +").append(f.additions()).append(" -").append(f.deletions());
+          } else if (f.withheld() != null) {
+            sb.append(" (").append(f.withheld()).append(')');
           }
           sb.append('\n');
         }

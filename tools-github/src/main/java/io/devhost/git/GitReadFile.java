@@ -54,18 +54,29 @@ final class GitReadFile {
             "Reads a text file as it is at ref (default HEAD), or a line range of it (offset,"
                 + " limit). Output over "
                 + MAX_CONTENT_CHARS / 1024
-                + " KiB stops with nextOffset. Refuses binary files.")
+                + " KiB stops with nextOffset. Refuses binary files and files hidden by the deny rules"
+                + " (secrets such as .env), at every revision.")
         .idempotent()
         .handler(
             (ctx, in) ->
                 repos.with(
-                    in.repo(), repo -> read(repo, in.path(), in.ref(), in.offset(), in.limit())))
+                    in.repo(),
+                    repo ->
+                        read(
+                            repo,
+                            repos.deniedPaths(repo),
+                            in.path(),
+                            in.ref(),
+                            in.offset(),
+                            in.limit())))
         .render(Output::content)
         .build();
   }
 
-  static Output read(Repository repo, String path, String ref, Integer offset, Integer limit)
+  static Output read(
+      Repository repo, DeniedPaths denied, String path, String ref, Integer offset, Integer limit)
       throws Exception {
+    denied.requireReadable(path);
     try (var walk = new RevWalk(repo)) {
       var commit = GitArgs.commit(walk, repo, ref);
       String at = ref == null ? "HEAD" : ref;

@@ -55,6 +55,12 @@ public final class GitRepositories {
     }
   }
 
+  /** The deny rules as they apply to the paths of an open repository. */
+  DeniedPaths deniedPaths(Repository repo) throws IOException {
+    return new DeniedPaths(
+        sandbox, repo.isBare() ? null : repo.getWorkTree().toPath().toRealPath());
+  }
+
   Repository open(String repoArg) throws IOException {
     String display = repoArg == null || repoArg.isBlank() ? "." : repoArg;
     Path dir = sandbox.resolveExisting(display);

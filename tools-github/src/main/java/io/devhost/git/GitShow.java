@@ -41,16 +41,20 @@ final class GitShow {
         .title("Git show")
         .description(
             "Shows a commit (default HEAD): message, author, changed files and the unified diff"
-                + " against its first parent. Patches over "
+                + " against its first parent; files hidden by the deny rules (secrets) are listed with"
+                + " their patch withheld. Patches over "
                 + DiffPages.MAX_PATCH_CHARS / 1000
                 + "k characters continue with nextCursor.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> show(repo, in, ctx)))
+        .handler(
+            (ctx, in) ->
+                repos.with(in.repo(), repo -> show(repo, repos.deniedPaths(repo), in, ctx)))
         .render(GitShow::render)
         .build();
   }
 
-  private static Output show(Repository repo, Input in, ToolContext ctx) throws Exception {
+  private static Output show(Repository repo, DeniedPaths denied, Input in, ToolContext ctx)
+      throws Exception {
     try (var walk = new RevWalk(repo)) {
       // A continuation shows the same commit even if the ref moved in between.
       String ref =
@@ -59,6 +63,7 @@ final class GitShow {
       var page =
           DiffPages.page(
               repo,
+              denied,
               TreeSides.parentOf(repo, commit),
               TreeSides.tree(repo, commit.getTree()),
               in.path(),

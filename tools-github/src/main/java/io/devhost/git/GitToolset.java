@@ -30,7 +30,9 @@ public final class GitToolset implements Toolset {
   public String instructions() {
     return "Git: history of the repositories under the allowed roots (git_log, git_show, git_diff,"
         + " git_blame, git_grep, git_read_file at any ref). Every git tool takes repo (default:"
-        + " the working directory's repository), ref for a revision, path for a file."
+        + " the working directory's repository), ref for a revision, path for a file. Files"
+        + " hidden by the deny rules (secrets such as .env) stay hidden at every revision; do not"
+        + " look for their content another way."
         + (writes ? " git_add, git_commit, git_create_branch and git_checkout change it." : "");
   }
 

@@ -30,14 +30,23 @@ final class GitFixture implements AutoCloseable {
 
   /** A repository whose working tree is the allowed root itself. */
   GitFixture(Path root) throws Exception {
+    this(root, "", List.of());
+  }
+
+  /**
+   * A repository at {@code below} under the allowed root ("" for the root itself), the tools
+   * configured with extra deny globs as {@code --deny} gives them.
+   */
+  GitFixture(Path root, String below, List<String> deny) throws Exception {
     this.root = Files.createDirectories(root).toRealPath();
-    this.dir = this.root;
+    this.dir = Files.createDirectories(this.root.resolve(below));
     this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
     var config = git.getRepository().getConfig();
     config.setString("user", null, "name", "Ada");
     config.setString("user", null, "email", "ada@example.com");
     config.save();
-    this.toolset = new GitToolset(Sandbox.of(List.of(this.root)), true);
+    this.toolset =
+        new GitToolset(Sandbox.builder().roots(List.of(this.root)).deny(deny).build(), true);
   }
 
   GitFixture write(String path, String content) throws IOException {

@@ -108,8 +108,8 @@ public final class ServerOptions {
       split = ",",
       paramLabel = "GLOB",
       description =
-          "Paths hidden from the filesystem tools, added to the defaults (.env*, *.pem, *.key,"
-              + " id_rsa*, ...); !GLOB lifts a default, e.g. !.env.example.")
+          "Paths hidden from the filesystem and git tools, added to the defaults (.env*, *.pem,"
+              + " *.key, id_rsa*, ...); !GLOB lifts a default, e.g. !.env.example.")
   List<String> deny = new ArrayList<>();
 
   @Option(
