@@ -72,6 +72,19 @@ class DistributionIT {
   }
 
   @Test
+  void theDemoTourRunsOnTheBundledRuntime() throws Exception {
+    var result =
+        run(
+            List.of(home.resolve("bin/devhost").toString(), "demo", "--tour-only", "--port", "0"),
+            noJdkEnv());
+    assertThat(result.stdout())
+        .contains("Connected to devhost")
+        .contains("> git_log", "Maria Keller")
+        .contains("> query", "revenue")
+        .contains("refused: Access denied: .env");
+  }
+
+  @Test
   void stdioSessionThroughALinkedLauncherAnswersInitializeListAndCall() throws Exception {
     Path project = Files.createDirectories(work.resolve("project"));
     Files.writeString(project.resolve("notes.txt"), "one\ntwo\nthree\n");
