@@ -2,21 +2,15 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code devhost serve --demo} from the built jar, as a client configured with it sees it: the
@@ -30,25 +24,15 @@ class DemoStdioIT {
   @Test
   void filesHistoryAndDatabaseOfTheDemoAgreeAndItsSecretsStayHidden(@TempDir Path home)
       throws Exception {
-    var params =
-        ServerParameters.builder(DevhostJar.java())
-            .args(
-                "-jar",
-                DevhostJar.path().toString(),
-                "serve",
-                "--demo",
-                "--db-data-dir",
-                home.resolve("pg").toString(),
-                "--audit-log",
-                home.resolve("audit.jsonl").toString())
-            .build();
-    var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     Path root;
     try (McpSyncClient client =
-        McpClient.sync(new StdioClientTransport(params, mapper))
-            .requestTimeout(Duration.ofSeconds(60))
-            .initializationTimeout(Duration.ofSeconds(60))
-            .build()) {
+        DevhostJar.stdioClient(
+            "serve",
+            "--demo",
+            "--db-data-dir",
+            home.resolve("pg").toString(),
+            "--audit-log",
+            home.resolve("audit.jsonl").toString())) {
       client.initialize();
 
       var dirs =

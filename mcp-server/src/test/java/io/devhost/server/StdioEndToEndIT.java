@@ -2,17 +2,12 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The built jar as a child process, driven by the SDK's own stdio client. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,22 +30,7 @@ class StdioEndToEndIT {
   void start() throws Exception {
     Files.writeString(root.resolve("notes.txt"), "alpha\nbeta\ngamma\n");
     Files.createDirectories(root.resolve("src"));
-    var params =
-        ServerParameters.builder(DevhostJar.java())
-            .args(
-                "-jar",
-                DevhostJar.path().toString(),
-                "serve",
-                "--stdio",
-                "--roots",
-                root.toString())
-            .build();
-    var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
-    client =
-        McpClient.sync(new StdioClientTransport(params, mapper))
-            .requestTimeout(Duration.ofSeconds(30))
-            .initializationTimeout(Duration.ofSeconds(60))
-            .build();
+    client = DevhostJar.stdioClient("serve", "--stdio", "--roots", root.toString());
     var init = client.initialize();
     assertThat(init.protocolVersion()).isEqualTo(ProtocolVersions.MCP_2025_11_25);
     assertThat(init.serverInfo().name()).isEqualTo("devhost");

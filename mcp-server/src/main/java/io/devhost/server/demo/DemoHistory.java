@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The scripted history of the demo project ({@code examples/shop-history/history.json}): commits,
  * oldest first, each naming the files it changes. A file maps to {@code "final"} (its content in
- * the demo tree), to {@code "versions/…"} (an earlier version kept beside the history) or to null
- * (deleted).
+ * the demo tree), to {@code "versions/….diff"} (an earlier version, kept as the diff that turns the
+ * final file into it), to {@code "versions/…"} (an earlier version of a file the final tree no
+ * longer has, kept whole) or to null (deleted).
  */
 record DemoHistory(List<Commit> commits) {
 

@@ -1,5 +1,6 @@
 package io.devhost.server.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,20 +17,16 @@ final class DemoRepository {
 
   /**
    * @param tree the final content of the demo tree, by relative path
-   * @param versions the earlier versions the history refers to, by their path in the history
+   * @param history the files kept beside the history: earlier versions, by their path there
    */
   static void replay(
-      Path dir, DemoHistory history, Map<String, byte[]> tree, Map<String, byte[]> versions)
+      Path dir, DemoHistory script, Map<String, byte[]> tree, Map<String, byte[]> history)
       throws IOException, GitAPIException {
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       isolateFromUserConfig(git.getRepository().getConfig(), dir);
-      for (DemoHistory.Commit commit : history.commits()) {
+      for (DemoHistory.Commit commit : script.commits()) {
         for (var change : commit.files().entrySet()) {
-          apply(
-              git,
-              dir,
-              change.getKey(),
-              content(change.getValue(), change.getKey(), tree, versions));
+          apply(git, dir, change.getKey(), change.getValue(), tree, history);
         }
         var who =
             new PersonIdent(
@@ -59,28 +56,37 @@ final class DemoRepository {
     config.save();
   }
 
-  private static byte[] content(
-      String source, String path, Map<String, byte[]> tree, Map<String, byte[]> versions) {
-    if (source == null) {
-      return null;
-    }
-    byte[] bytes = DemoHistory.FINAL.equals(source) ? tree.get(path) : versions.get(source);
-    if (bytes == null) {
-      throw new IllegalStateException(
-          "the demo history names " + source + " for " + path + ", which is not packaged");
-    }
-    return bytes;
-  }
-
-  private static void apply(Git git, Path dir, String path, byte[] content)
+  /**
+   * Stages one file as the commit has it: deleted, the final version, an earlier version kept whole
+   * (a file the final tree no longer has), or an earlier version kept as a diff from the final one,
+   * which git applies.
+   */
+  private static void apply(
+      Git git,
+      Path dir,
+      String path,
+      String source,
+      Map<String, byte[]> tree,
+      Map<String, byte[]> history)
       throws IOException, GitAPIException {
-    Path file = dir.resolve(path);
-    if (content == null) {
+    if (source == null) {
       git.rm().addFilepattern(path).call();
       return;
     }
+    boolean isDiff = source.endsWith(".diff");
+    byte[] content =
+        DemoHistory.FINAL.equals(source) || isDiff ? tree.get(path) : history.get(source);
+    byte[] diff = isDiff ? history.get(source) : null;
+    if (content == null || (isDiff && diff == null)) {
+      throw new IllegalStateException(
+          "the demo history names " + source + " for " + path + ", which is not packaged");
+    }
+    Path file = dir.resolve(path);
     Files.createDirectories(file.getParent());
     Files.write(file, content);
+    if (diff != null) {
+      git.apply().setPatch(new ByteArrayInputStream(diff)).call();
+    }
     git.add().addFilepattern(path).call();
   }
 }

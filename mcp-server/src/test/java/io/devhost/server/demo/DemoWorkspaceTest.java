@@ -17,6 +17,7 @@ import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,31 @@ class DemoWorkspaceTest {
       assertThat(commits)
           .as("a commit that adds a migration renaming a column and changes code with it")
           .anyMatch(c -> addsRenameMigrationAndPython(git.getRepository(), c));
+    }
+  }
+
+  @Test
+  void earlierVersionsAreRestoredExactly() throws Exception {
+    try (Git git = Git.open(demo.root().toFile())) {
+      Repository repo = git.getRepository();
+      RevCommit fix =
+          commits.stream()
+              .filter(c -> c.getShortMessage().startsWith("Fix revenue report"))
+              .findFirst()
+              .orElseThrow();
+      String before = fileAt(repo, fix.getParent(0), "shop/reports/revenue.py");
+      String after = fileAt(repo, fix, "shop/reports/revenue.py");
+      assertThat(before).as("the bug: the current list price").contains("p.price");
+      assertThat(after).as("the fix: the price paid").contains("unit_price");
+    }
+  }
+
+  private static String fileAt(Repository repo, ObjectId commitId, String path) throws IOException {
+    try (var walk = new RevWalk(repo)) {
+      var tree = walk.parseCommit(commitId).getTree();
+      try (TreeWalk file = TreeWalk.forPath(repo, path, tree)) {
+        return new String(repo.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+      }
     }
   }
 
