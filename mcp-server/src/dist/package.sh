@@ -20,7 +20,11 @@ echo "dist: jlink $modules" >&2
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
   --generate-cds-archive --output "$stage/runtime"
 
-cp "$jar" "$stage/lib/devhost.jar"
+# The jar serves every platform; this tarball is for linux-x64 only.
+"$jdk/bin/java" "$here/ThinJar.java" "$jar" "$stage/lib/devhost.jar" \
+  'postgres-(darwin|windows)-.*[.]txz' 'postgres-.*alpine.*[.]txz' \
+  'de/kherud/llama/(Linux-Android|Mac|Windows|Linux/aarch64)/.*' \
+  'org/jline/nativ/(FreeBSD|Mac|Windows|Linux/(arm|arm64|armv6|armv7|ppc64|x86))/.*'
 cp "$cds/train.sh" "$cds/training.jsonl" "$stage/lib/cds/"
 cp "$here/devhost" "$stage/bin/devhost"
 chmod 755 "$stage/bin/devhost"

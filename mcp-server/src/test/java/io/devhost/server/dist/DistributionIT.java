@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,20 @@ class DistributionIT {
     assertThat(home.resolve("lib/devhost.jar")).isRegularFile();
     assertThat(home.resolve("lib/devhost.jsa")).isRegularFile();
     assertThat(home.resolve("runtime/include")).doesNotExist();
+  }
+
+  @Test
+  void theJarKeepsOnlyTheLinuxX64Natives() throws Exception {
+    try (var jar = new JarFile(home.resolve("lib/devhost.jar").toFile())) {
+      var names = jar.stream().map(JarEntry::getName).toList();
+      assertThat(names)
+          .contains(
+              "postgres-linux-x86_64.txz",
+              "de/kherud/llama/Linux/x86_64/libjllama.so",
+              "io/devhost/server/Main.class")
+          .noneMatch(n -> n.startsWith("postgres-darwin") || n.startsWith("postgres-windows"))
+          .noneMatch(n -> n.startsWith("de/kherud/llama/Mac/"));
+    }
   }
 
   @Test
