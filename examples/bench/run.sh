@@ -7,7 +7,7 @@
 #     --no-build  use the jar and tarball already in mcp-server/target
 #   examples/bench/run.sh --check
 #     regenerates the page from examples/bench/fixture/ into a temporary file and compares it with
-#     examples/bench/fixture/expected.md; runs no benchmark (for CI and after editing Gen.java)
+#     examples/bench/fixture/expected.md; runs no benchmark (BenchmarkPageTest does the same in CI)
 #
 # Each script's output and its machine-readable figures (AREA.tsv) go to bench-out/results/
 # (DEVHOST_BENCH_OUT overrides). DEVHOST_BENCH_NOTE adds a sentence about the conditions of the run
@@ -24,7 +24,7 @@ for arg in "$@"; do
     --check)
       page=$(mktemp)
       trap 'rm -f "$page"' EXIT
-      java $bench/Gen.java $bench/fixture $bench/benchmarks.md.template "$page"
+      java $bench/GenerateBenchmarksPage.java $bench/fixture $bench/benchmarks.md.template "$page"
       diff -u $bench/fixture/expected.md "$page" && echo "generator output matches $bench/fixture/expected.md"
       exit ;;
     *) sed -n '2,16s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
@@ -32,7 +32,7 @@ for arg in "$@"; do
 done
 
 out=${DEVHOST_BENCH_OUT:-$PWD/bench-out/results}
-rm -rf "$out" && mkdir -p "$out"
+mkdir -p "$out" && rm -f "$out"/*.tsv "$out"/*.log
 meta() { printf '%s\t%s\n' "$1" "$2" >> "$out/run.tsv"; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -107,5 +107,5 @@ fi
 
 meta finished "$(date -u '+%H:%M')"
 meta load.end "$(load)"
-java $bench/Gen.java "$out" $bench/benchmarks.md.template docs/benchmarks.md
+java $bench/GenerateBenchmarksPage.java "$out" $bench/benchmarks.md.template docs/benchmarks.md
 echo "wrote docs/benchmarks.md from $out" >&2

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * examples/bench/Gen.java, which examples/bench/run.sh uses to regenerate docs/benchmarks.md, turns
+ * examples/bench/GenerateBenchmarksPage.java, which examples/bench/run.sh uses to regenerate docs/benchmarks.md, turns
  * recorded figures into the page: ratios and verdicts computed against the targets, and an area or
  * reference that did not run reported with its reason, never with an invented figure. It runs on
  * the fixture results in examples/bench/fixture; no benchmark runs here.
@@ -28,7 +28,7 @@ class BenchmarkPageTest {
     Process gen =
         new ProcessBuilder(
                 java,
-                BENCH.resolve("Gen.java").toString(),
+                BENCH.resolve("GenerateBenchmarksPage.java").toString(),
                 BENCH.resolve("fixture").toString(),
                 BENCH.resolve("benchmarks.md.template").toString(),
                 out.toString())

@@ -13,13 +13,13 @@ import java.util.Set;
  * Writes docs/benchmarks.md from the results directory of examples/bench/run.sh: the machine and
  * date, the areas with their status, the headline figures checked against the targets, and every
  * area's figures as tables. The prose lives in benchmarks.md.template; the targets live in
- * {@link #TARGETS}, nowhere else. No dependencies: {@code java Gen.java RESULTS_DIR TEMPLATE OUT}.
+ * {@link #TARGETS}, nowhere else. No dependencies: {@code java GenerateBenchmarksPage.java RESULTS_DIR TEMPLATE OUT}.
  *
  * <p>The results directory holds {@code run.tsv} ("key TAB value": the machine, the mode, and each
  * area's status, command, load average and duration) and one {@code AREA.tsv} per area, written by
  * the scripts: "table TAB subject TAB metric TAB value" lines, and "#text" notes.
  */
-public class Gen {
+public class GenerateBenchmarksPage {
 
   record Area(String id, String title, String page) {}
 
@@ -166,7 +166,7 @@ public class Gen {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      System.err.println("usage: java Gen.java RESULTS_DIR TEMPLATE OUT");
+      System.err.println("usage: java GenerateBenchmarksPage.java RESULTS_DIR TEMPLATE OUT");
       System.exit(2);
     }
     Path dir = Path.of(args[0]);
