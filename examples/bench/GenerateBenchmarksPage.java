@@ -349,17 +349,22 @@ public class GenerateBenchmarksPage {
     Set<String> metrics = new LinkedHashSet<>();
     rows.values().forEach(row -> metrics.addAll(row.keySet()));
     var s = new StringBuilder();
-    s.append("| ").append(title);
-    metrics.forEach(m -> s.append(" | ").append(m));
+    s.append("| ").append(cell(title));
+    metrics.forEach(m -> s.append(" | ").append(cell(m)));
     s.append(" |\n|---");
     metrics.forEach(m -> s.append("|---:"));
     s.append("|\n");
     rows.forEach((subject, row) -> {
-      s.append("| ").append(subject);
-      metrics.forEach(m -> s.append(" | ").append(row.getOrDefault(m, "–")));
+      s.append("| ").append(cell(subject));
+      metrics.forEach(m -> s.append(" | ").append(cell(row.getOrDefault(m, "–"))));
       s.append(" |\n");
     });
     return s.toString();
+  }
+
+  /** Recorded text as a table cell: a pipe would end the cell, a "<" could start an HTML tag. */
+  static String cell(String text) {
+    return text.replace("|", "\\|").replace("<", "&lt;");
   }
 
   static String value(Map<String, Results> results, Figure f) {
@@ -380,7 +385,7 @@ public class GenerateBenchmarksPage {
   }
 
   static String ratio(double r) {
-    if (r < 1 && r > 0) {
+    if (r < 0.5 && r > 0) {
       return String.format(Locale.ROOT, "%.2g× (%.1f× less)", r, 1 / r);
     }
     return String.format(Locale.ROOT, "%.2f×", r);

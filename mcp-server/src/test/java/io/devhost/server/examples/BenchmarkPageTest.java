@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * examples/bench/GenerateBenchmarksPage.java, which examples/bench/run.sh uses to regenerate docs/benchmarks.md, turns
- * recorded figures into the page: ratios and verdicts computed against the targets, and an area or
- * reference that did not run reported with its reason, never with an invented figure. It runs on
- * the fixture results in examples/bench/fixture; no benchmark runs here.
+ * examples/bench/GenerateBenchmarksPage.java, which examples/bench/run.sh uses to regenerate
+ * docs/benchmarks.md, turns recorded figures into the page: ratios and verdicts computed against
+ * the targets, and an area or reference that did not run reported with its reason, never with an
+ * invented figure. It runs on the fixture results in examples/bench/fixture; no benchmark runs
+ * here.
  */
 class BenchmarkPageTest {
 
@@ -75,6 +76,11 @@ class BenchmarkPageTest {
                 + " | reference `server-everything`: not measured | – | ≥ 5× reference"
                 + " | not measured: reference skipped: npm could not install"
                 + " @modelcontextprotocol/server-everything |");
+  }
+
+  @Test
+  void recordedTextCannotBreakATableOrStartAnHtmlTag() {
+    assertThat(page).contains("| missing &lt;/think> | 81 | 81 | – |");
   }
 
   @Test
