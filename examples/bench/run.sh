@@ -3,7 +3,7 @@
 # figures, with the machine, the date and the load average around each script.
 #
 #   examples/bench/run.sh [--quick] [--no-build]
-#     --quick     fewer runs and calls (noisier figures, a fraction of the time)
+#     --quick     fewer runs and calls in stdio, HTTP and dist: noisier figures, a few minutes less
 #     --no-build  use the jar and tarball already in mcp-server/target
 #   examples/bench/run.sh --check
 #     regenerates the page from examples/bench/fixture/ into a temporary file and compares it with
