@@ -6,9 +6,11 @@ import io.devhost.fs.FilesystemToolset;
 import io.devhost.fs.Sandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -18,7 +20,9 @@ import java.util.stream.Stream;
  * result and all), on a tree from GenerateSourceTree. Each figure is the median of several runs
  * after warm-up; read_text_file gives p50 and p99 over 2,000 reads of random files.
  *
- * <p>Usage: {@code java -cp mcp-server/target/devhost.jar examples/bench/FsBench.java TREE}
+ * <p>Usage: {@code java -cp mcp-server/target/devhost.jar examples/bench/FsBench.java TREE}. With
+ * DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that file
+ * as tab-separated "table, subject, metric, value" lines.
  */
 public final class FsBench {
 
@@ -36,7 +40,8 @@ public final class FsBench {
     readLatency(toolset, tree);
   }
 
-  static void time(FilesystemToolset toolset, String label, String tool, Map<String, Object> args) {
+  static void time(FilesystemToolset toolset, String label, String tool, Map<String, Object> args)
+      throws Exception {
     ToolSpec<?, ?> spec = find(toolset, tool);
     for (int i = 0; i < 3; i++) {
       run(spec, args);
@@ -51,6 +56,11 @@ public final class FsBench {
     }
     Arrays.sort(ms);
     System.out.printf("%-40s median %5d ms  (min %d, max %d)  %s%n", label, ms[ms.length / 2], ms[0], ms[ms.length - 1], summary);
+    String table = "in-process (ToolRunner), median of 7 after 3 warm-ups";
+    record(table, label, "median (ms)", String.valueOf(ms[ms.length / 2]));
+    record(table, label, "min (ms)", String.valueOf(ms[0]));
+    record(table, label, "max (ms)", String.valueOf(ms[ms.length - 1]));
+    record(table, label, "result", summary);
   }
 
   static void readLatency(FilesystemToolset toolset, Path tree) throws Exception {
@@ -75,6 +85,18 @@ public final class FsBench {
     }
     Arrays.sort(us);
     System.out.printf("%-40s p50 %.3f ms  p99 %.3f ms%n", "read_text_file (2000 random .java)", us[us.length / 2] / 1000.0, us[us.length * 99 / 100] / 1000.0);
+    String table = "in-process read_text_file, 2000 random .java files after 2000 warm-up reads";
+    record(table, "read_text_file", "p50 (ms)", String.format(Locale.ROOT, "%.3f", us[us.length / 2] / 1000.0));
+    record(table, "read_text_file", "p99 (ms)", String.format(Locale.ROOT, "%.3f", us[us.length * 99 / 100] / 1000.0));
+  }
+
+  /** Appends one figure to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md. */
+  static void record(String table, String subject, String metric, String value) throws Exception {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file != null) {
+      Files.writeString(Path.of(file), table + "\t" + subject + "\t" + metric + "\t" + value + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
   }
 
   static ToolRunner.Outcome run(ToolSpec<?, ?> spec, Map<String, Object> args) {

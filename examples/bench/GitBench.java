@@ -4,16 +4,21 @@ import io.devhost.core.ToolRunner;
 import io.devhost.core.ToolSpec;
 import io.devhost.fs.Sandbox;
 import io.devhost.git.GitToolset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Times git_log (path filter, all pages) and git_grep in-process, warm, against the git CLI on
- * the same repository. Run by examples/bench/git.sh with the devhost jar on the class path.
+ * the same repository. Run by examples/bench/git.sh with the devhost jar on the class path. With
+ * DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that file
+ * as tab-separated "table, subject, metric, value" lines.
  */
 public class GitBench {
 
@@ -30,8 +35,27 @@ public class GitBench {
     double grep = median(runs, () -> grepCount[0] = pages(runner, tool(toolset, "git_grep"), Map.of("pattern", "FIXME\\(bench\\)", "maxCount", 1000), "matches"));
     double grepCli = median(runs, () -> cli(repo, "git", "grep", "-n", "-E", "FIXME\\(bench\\)", "HEAD"));
 
-    System.out.printf("git_log path=docs (%d commits of 10,000): devhost %.1f ms, git CLI %.1f ms, ratio %.2f%n", logCount[0], log, logCli, log / logCli);
+    System.out.printf("git_log path=docs (%d commits): devhost %.1f ms, git CLI %.1f ms, ratio %.2f%n", logCount[0], log, logCli, log / logCli);
     System.out.printf("git_grep FIXME(bench) (%d matches): devhost %.1f ms, git CLI %.1f ms, ratio %.2f%n", grepCount[0], grep, grepCli, grep / grepCli);
+    String table = "in-process, warm, median of " + runs;
+    record(table, "git_log path=docs, all pages", logCount[0] + " commits", log, logCli);
+    record(table, "git_grep FIXME(bench)", grepCount[0] + " matches", grep, grepCli);
+  }
+
+  /** Appends one row to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md. */
+  static void record(String table, String subject, String result, double devhost, double cli)
+      throws Exception {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file == null) {
+      return;
+    }
+    var lines = new StringBuilder();
+    String row = table + "\t" + subject + "\t";
+    lines.append(row).append("result\t").append(result).append('\n');
+    lines.append(row).append("devhost (ms)\t").append(String.format(Locale.ROOT, "%.1f", devhost)).append('\n');
+    lines.append(row).append("git CLI (ms)\t").append(String.format(Locale.ROOT, "%.1f", cli)).append('\n');
+    lines.append(row).append("ratio\t").append(String.format(Locale.ROOT, "%.2f", devhost / cli)).append('\n');
+    Files.writeString(Path.of(file), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   interface Work {

@@ -8,10 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,10 @@ import java.util.concurrent.Future;
  * are the server's, not a client library's.
  *
  * <p>Run through examples/bench/http.sh, which starts the server:
- * {@code java HttpBench.java URL SERVER_PID JAR CALLS_PER_CLIENT}.
+ * {@code java HttpBench.java URL SERVER_PID JAR CALLS_PER_CLIENT [REFERENCE_URL REFERENCE_PID]}; with
+ * the reference (server-everything over Streamable HTTP) its echo tool is measured the same way. With DEVHOST_BENCH_RESULTS set
+ * (examples/bench/run.sh does), the figures are also appended to that file as tab-separated
+ * "table, subject, metric, value" lines.
  */
 public class HttpBench {
 
@@ -33,9 +38,12 @@ public class HttpBench {
           + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}";
   static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
-  static String call(long id) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":" + id
-        + ",\"method\":\"tools/call\",\"params\":{\"name\":\"list_allowed_directories\",\"arguments\":{}}}";
+  /** DevHost's cheap read tool; the reference server-everything's counterpart is echo. */
+  static final String DEVHOST_CALL = "{\"name\":\"list_allowed_directories\",\"arguments\":{}}";
+  static final String REFERENCE_CALL = "{\"name\":\"echo\",\"arguments\":{\"message\":\"ping\"}}";
+
+  static String call(long id, String params) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":" + params + "}";
   }
 
   /** One client's way of making a call; returns the response text. */
@@ -48,28 +56,37 @@ public class HttpBench {
     long serverPid = Long.parseLong(args[1]);
     String jar = args[2];
     int calls = Integer.parseInt(args[3]);
-    System.out.printf("%-16s %8s %10s %9s %9s %12s%n", "transport", "clients", "calls/s", "p50 ms", "p99 ms", "server RSS");
-    for (int clients : new int[] {1, 8, 64}) {
-      var sessions = new ArrayList<Client>();
-      for (int i = 0; i < clients; i++) {
-        sessions.add(httpSession(mcp));
-      }
-      measure(sessions, Math.max(500, calls / 2)); // warm-up: JIT, pools
-      var r = measure(sessions, calls);
-      print("streamable-http", clients, r, rssKb(serverPid));
-    }
+    System.out.printf("%-28s %8s %10s %9s %9s %12s%n", "transport", "clients", "calls/s", "p50 ms", "p99 ms", "server RSS");
+    httpRuns("streamable-http", mcp, DEVHOST_CALL, serverPid, calls);
     var stdio = stdioSession(jar);
     measure(List.of(stdio), Math.max(500, calls / 2));
-    print("stdio", 1, measure(List.of(stdio), calls), -1);
+    print("stdio", 1, measure(List.of(stdio), calls), -1, calls);
+    if (args.length > 5) {
+      httpRuns("reference server-everything", URI.create(args[4]), REFERENCE_CALL,
+          Long.parseLong(args[5]), calls);
+    }
     System.exit(0);
   }
 
-  static Client httpSession(URI mcp) throws Exception {
+  static void httpRuns(String label, URI mcp, String params, long serverPid, int calls)
+      throws Exception {
+    for (int clients : new int[] {1, 8, 64}) {
+      var sessions = new ArrayList<Client>();
+      for (int i = 0; i < clients; i++) {
+        sessions.add(httpSession(mcp, params));
+      }
+      measure(sessions, Math.max(500, calls / 2)); // warm-up: JIT, pools
+      var r = measure(sessions, calls);
+      print(label, clients, r, rssKb(serverPid), calls);
+    }
+  }
+
+  static Client httpSession(URI mcp, String params) throws Exception {
     var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     var init = http.send(post(mcp, null, INIT), HttpResponse.BodyHandlers.ofString());
     String session = init.headers().firstValue("mcp-session-id").orElseThrow();
     http.send(post(mcp, session, INITIALIZED), HttpResponse.BodyHandlers.discarding());
-    return id -> http.send(post(mcp, session, call(id)), HttpResponse.BodyHandlers.ofString()).body();
+    return id -> http.send(post(mcp, session, call(id, params)), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   static HttpRequest post(URI mcp, String session, String body) {
@@ -93,7 +110,7 @@ public class HttpBench {
     OutputStream in = process.getOutputStream();
     var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     Client client = id -> {
-      in.write((call(id) + "\n").getBytes(StandardCharsets.UTF_8));
+      in.write((call(id, DEVHOST_CALL) + "\n").getBytes(StandardCharsets.UTF_8));
       in.flush();
       return out.readLine();
     };
@@ -118,7 +135,7 @@ public class HttpBench {
           long t = System.nanoTime();
           String response = client.call(i + 1);
           own[i] = System.nanoTime() - t;
-          if (!response.contains("\"isError\":false")) {
+          if (!response.contains("\"result\"") || response.contains("\"isError\":true")) {
             throw new IllegalStateException("unexpected response: " + response);
           }
         }
@@ -138,12 +155,27 @@ public class HttpBench {
     return new Result(all, wall);
   }
 
-  static void print(String transport, int clients, Result r, long rssKb) {
+  static void print(String transport, int clients, Result r, long rssKb, int calls) throws Exception {
     double throughput = r.nanos().length / (r.wallNanos() / 1e9);
     double p50 = r.nanos()[r.nanos().length / 2] / 1e6;
     double p99 = r.nanos()[(int) (r.nanos().length * 0.99)] / 1e6;
-    System.out.printf("%-16s %8d %10.0f %9.3f %9.3f %12s%n", transport, clients, throughput, p50, p99,
+    System.out.printf("%-28s %8d %10.0f %9.3f %9.3f %12s%n", transport, clients, throughput, p50, p99,
         rssKb < 0 ? "-" : (rssKb / 1024) + " MiB");
+    String table = "tools/call (DevHost list_allowed_directories, reference echo), " + calls + " calls per client";
+    String subject = transport + ", " + clients + (clients == 1 ? " client" : " clients");
+    record(table, subject, "calls/s", String.format(Locale.ROOT, "%.0f", throughput));
+    record(table, subject, "p50 (ms)", String.format(Locale.ROOT, "%.3f", p50));
+    record(table, subject, "p99 (ms)", String.format(Locale.ROOT, "%.3f", p99));
+    record(table, subject, "server RSS (MiB)", rssKb < 0 ? "–" : String.valueOf(rssKb / 1024));
+  }
+
+  /** Appends one figure to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md. */
+  static void record(String table, String subject, String metric, String value) throws Exception {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file != null) {
+      Files.writeString(Path.of(file), table + "\t" + subject + "\t" + metric + "\t" + value + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
   }
 
   static long rssKb(long pid) throws Exception {

@@ -18,12 +18,14 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +34,9 @@ import java.util.Map;
  * over MCP stdio (when its path is given); then a 1,000,000-row query without LIMIT through both
  * servers (time, response size, peak RSS of the server process).
  *
- * <p>Run by examples/bench/pg.sh: java -cp devhost.jar PgBench.java DEVHOST_JAR [REFERENCE_JS]
+ * <p>Run by examples/bench/pg.sh: java -cp devhost.jar PgBench.java DEVHOST_JAR [REFERENCE_JS]. With
+ * DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that file
+ * as tab-separated "table, subject, metric, value" lines.
  */
 public class PgBench {
 
@@ -73,7 +77,8 @@ public class PgBench {
       }
 
       Path devhostPid = dir.resolve("devhost.pid");
-      try (var client = client(devhostPid, "java", "-jar", jar, "serve", "--toolsets", "pg",
+      // The per-session rate limit (600 calls/min by default) would measure the limiter.
+      try (var client = client(devhostPid, "java", "-jar", jar, "serve", "--rate-limit", "0", "--toolsets", "pg",
           "--db", "bench=" + libpq)) {
         mcpSuite(client, "DevHost over MCP stdio", devhostPid, Map.of("maxRows", 1000));
       }
@@ -163,8 +168,15 @@ public class PgBench {
     String page = structured instanceof Map<?, ?> m
         ? m.get("rowCount") + " rows, truncated=" + m.get("truncated")
         : "all rows in one text block";
+    long after = peakRssKb(pid);
     System.out.printf("%-12s %-44s %10.1f ms  text %,d chars, %s; server peak RSS %,d MB before -> %,d MB after%n",
-        "1M rows", who, ms, size, page, before / 1024, peakRssKb(pid) / 1024);
+        "1M rows", who, ms, size, page, before / 1024, after / 1024);
+    String table = "SELECT * FROM a 1,000,000-row table, no LIMIT";
+    record(table, who, "time (ms)", String.format(Locale.ROOT, "%.1f", ms));
+    record(table, who, "text (chars)", String.valueOf(size));
+    record(table, who, "answer", page);
+    record(table, who, "peak RSS before (MB)", String.valueOf(before / 1024));
+    record(table, who, "peak RSS after (MB)", String.valueOf(after / 1024));
   }
 
   static long peakRssKb(long pid) throws Exception {
@@ -190,8 +202,21 @@ public class PgBench {
     return ms;
   }
 
-  static void report(String what, String who, double[] sorted) {
-    System.out.printf("%-12s %-44s p50 %8.3f ms  p95 %8.3f ms  (n=%d)%n", what, who,
-        sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)], sorted.length);
+  static void report(String what, String who, double[] sorted) throws Exception {
+    double p50 = sorted[sorted.length / 2];
+    double p95 = sorted[(int) (sorted.length * 0.95)];
+    System.out.printf("%-12s %-44s p50 %8.3f ms  p95 %8.3f ms  (n=%d)%n", what, who, p50, p95, sorted.length);
+    String table = "latency (n=" + SELECT1_RUNS + " for SELECT 1, " + ROWS_RUNS + " for 1,000 rows)";
+    record(table, who, what + " p50 (ms)", String.format(Locale.ROOT, "%.3f", p50));
+    record(table, who, what + " p95 (ms)", String.format(Locale.ROOT, "%.3f", p95));
+  }
+
+  /** Appends one figure to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md. */
+  static void record(String table, String subject, String metric, String value) throws Exception {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file != null) {
+      Files.writeString(Path.of(file), table + "\t" + subject + "\t" + metric + "\t" + value + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
   }
 }

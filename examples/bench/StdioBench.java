@@ -2,6 +2,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +14,8 @@ import java.util.Locale;
  * Measures MCP servers over stdio, side by side: cold start (spawn to the initialize response,
  * median of N) and tools/call round trips (p50/p99 after warm-up). Speaks raw JSON-RPC, so the
  * client adds almost nothing to the figures. No dependencies: run with {@code java StdioBench.java}.
+ * With DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that
+ * file as tab-separated "table, subject, metric, value" lines.
  *
  * <pre>
  * java StdioBench.java --runs 10 --calls 2000 --warmup 500 \
@@ -45,7 +50,8 @@ public class StdioBench {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + (tool == null ? "tools/call" : tool) + " p50 (ms) | p99 (ms) | calls/s |");
+    String call = tool == null ? "tools/call" : tool;
+    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + call + " p50 (ms) | p99 (ms) | calls/s |");
     System.out.println("|---|---|---|---|---|---|");
     for (String[] server : servers) {
       System.err.println("measuring " + server[0]);
@@ -55,9 +61,17 @@ public class StdioBench {
         cold[r] = coldStart(cmd);
       }
       Arrays.sort(cold);
+      String table = "cold start, median of " + runs;
+      record(table, server[0], "cold start p50 (ms)", String.format(Locale.ROOT, "%.0f", cold[runs / 2]));
+      record(table, server[0], "cold start min (ms)", String.format(Locale.ROOT, "%.0f", cold[0]));
       String roundTrip = "n/a | n/a | n/a";
       if (tool != null) {
-        roundTrip = roundTrips(cmd, tool, toolArgs, warmup, calls);
+        String[] rt = roundTrips(cmd, tool, toolArgs, warmup, calls);
+        roundTrip = String.join(" | ", rt);
+        table = call + " round trips, " + calls + " after " + warmup + " warm-up";
+        record(table, server[0], "p50 (ms)", rt[0]);
+        record(table, server[0], "p99 (ms)", rt[1]);
+        record(table, server[0], "calls/s", rt[2]);
       }
       System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s |%n", server[0], cold[runs / 2], cold[0], roundTrip);
     }
@@ -99,7 +113,7 @@ public class StdioBench {
     }
   }
 
-  static String roundTrips(List<String> cmd, String tool, String toolArgs, int warmup, int calls)
+  static String[] roundTrips(List<String> cmd, String tool, String toolArgs, int warmup, int calls)
       throws Exception {
     Process p = start(cmd, 300);
     try {
@@ -137,10 +151,22 @@ public class StdioBench {
       }
       double seconds = (System.nanoTime() - total) / 1e9;
       Arrays.sort(times);
-      return String.format(Locale.ROOT, "%.3f | %.3f | %.0f",
-          times[calls / 2] / 1e6, times[(int) (calls * 0.99)] / 1e6, calls / seconds);
+      return new String[] {
+        String.format(Locale.ROOT, "%.3f", times[calls / 2] / 1e6),
+        String.format(Locale.ROOT, "%.3f", times[(int) (calls * 0.99)] / 1e6),
+        String.format(Locale.ROOT, "%.0f", calls / seconds)
+      };
     } finally {
       p.destroyForcibly().waitFor();
+    }
+  }
+
+  /** Appends one figure to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md. */
+  static void record(String table, String subject, String metric, String value) throws Exception {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file != null) {
+      Files.writeString(Path.of(file), table + "\t" + subject + "\t" + metric + "\t" + value + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 }

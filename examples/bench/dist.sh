@@ -6,6 +6,7 @@
 # Usage: examples/bench/dist.sh [runs=10]   (builds the tarball with ./mvnw -Pdist package if missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. examples/bench/results.sh
 runs=${1:-10}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
@@ -22,10 +23,17 @@ mkdir "$work/project"
 printf 'hello\n' > "$work/project/notes.txt"
 
 echo "Machine: $(nproc) cores, $(uname -sm), build JDK: $($java -version 2>&1 | head -n 1); $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "Tarball: $(du -h "$tarball" | cut -f1) ($(basename "$tarball")); unpacked: $(du -sh "$home" | cut -f1), runtime/ $(du -sh "$home/runtime" | cut -f1)"
+sizes=("$(du -h "$tarball" | cut -f1)" "$(du -sh "$home" | cut -f1)" "$(du -sh "$home/runtime" | cut -f1)")
+echo "Tarball: ${sizes[0]} ($(basename "$tarball")); unpacked: ${sizes[1]}, runtime/ ${sizes[2]}"
 start=$(date +%s%N)
 "$home/bin/devhost" --version > /dev/null 2>&1
-echo "First run after unpacking (makes lib/devhost.jsa), devhost --version: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "First run after unpacking (makes lib/devhost.jsa), devhost --version: $first_ms ms"
+record "size and first run" "$(basename "$tarball")" tarball "${sizes[0]}"
+record "size and first run" "$(basename "$tarball")" unpacked "${sizes[1]}"
+record "size and first run" "$(basename "$tarball")" "runtime/" "${sizes[2]}"
+record "size and first run" "$(basename "$tarball")" "first run after unpacking (ms)" "$first_ms"
+note "$runs cold starts per variant"
 echo
 
 servers=(--server "dist-launcher=$home/bin/devhost serve --stdio --roots $work/project")

@@ -2,14 +2,21 @@
 // command, so DevHost and the reference Node server are measured the same way.
 //
 // Usage: NODE_PATH=<dir with @modelcontextprotocol/sdk> node stdio-bench.mjs TREE devhost|reference CMD [ARGS...]
+// With DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that
+// file as tab-separated "table, subject, metric, value" lines.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { readdirSync, statSync } from "node:fs";
+import { appendFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const [tree, flavour, command, ...args] = process.argv.slice(2);
 const client = new Client({ name: "fs-bench", version: "1" });
 await client.connect(new StdioClientTransport({ command, args, stderr: "ignore" }));
+
+function record(table, subject, metric, value) {
+  const file = process.env.DEVHOST_BENCH_RESULTS;
+  if (file) appendFileSync(file, `${table}\t${subject}\t${metric}\t${value}\n`);
+}
 
 async function call(name, a) {
   const r = await client.callTool({ name, arguments: a }, undefined, { timeout: 600000 });
@@ -29,6 +36,12 @@ async function time(label, name, a, runs = 5) {
   }
   ms.sort((x, y) => x - y);
   console.log(`${flavour.padEnd(9)} ${label.padEnd(34)} median ${ms[ms.length >> 1].toFixed(1).padStart(8)} ms  (min ${ms[0].toFixed(1)}, max ${ms[ms.length - 1].toFixed(1)})  ${size} bytes`);
+  const table = "over stdio, official TypeScript client, median after as many warm-up calls";
+  record(table, `${flavour} ${label}`, "runs", runs);
+  record(table, `${flavour} ${label}`, "median (ms)", ms[ms.length >> 1].toFixed(1));
+  record(table, `${flavour} ${label}`, "min (ms)", ms[0].toFixed(1));
+  record(table, `${flavour} ${label}`, "max (ms)", ms[ms.length - 1].toFixed(1));
+  record(table, `${flavour} ${label}`, "result (bytes)", size);
 }
 
 function javaFiles(dir, out) {
@@ -63,4 +76,7 @@ for (let i = 0; i < 1000; i++) {
 }
 us.sort((x, y) => x - y);
 console.log(`${flavour.padEnd(9)} ${"read_text_file (1000 random .java)".padEnd(34)} p50 ${(us[500] / 1000).toFixed(3)} ms  p99 ${(us[990] / 1000).toFixed(3)} ms`);
+const readTable = "over stdio, read_text_file of 1000 random .java files after 3000 warm-up reads";
+record(readTable, flavour, "p50 (ms)", (us[500] / 1000).toFixed(3));
+record(readTable, flavour, "p99 (ms)", (us[990] / 1000).toFixed(3));
 await client.close();

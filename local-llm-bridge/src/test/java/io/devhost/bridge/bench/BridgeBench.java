@@ -29,6 +29,7 @@ import io.devhost.bridge.testing.TinyGguf;
 import io.devhost.bridge.testing.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,9 @@ import java.util.TreeMap;
  * The bridge's figures: valid-action rate over a corpus of raw R1-style replies, host overhead per
  * step (model and tool time excluded), model calls per step, and embedded generation speed on
  * generated GGUF files. Run by {@code examples/bench/bridge.sh}; {@code --big} adds the
- * DeepSeek-R1-Distill-Qwen-1.5B shape (writes ~1.9 GB to the temp directory).
+ * DeepSeek-R1-Distill-Qwen-1.5B shape (writes ~1.9 GB to the temp directory). With
+ * DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that
+ * file as tab-separated "table, subject, metric, value" lines.
  */
 public final class BridgeBench {
 
@@ -103,7 +106,7 @@ public final class BridgeBench {
         new EmbeddedSettings(gguf, Runtime.getRuntime().availableProcessors(), ctx, 0));
   }
 
-  private static void validActions(List<HostTool> tools) {
+  private static void validActions(List<HostTool> tools) throws java.io.IOException {
     var checker = new ActionChecker(tools);
     var corpus = R1Corpus.build(1000, 1);
     int valid = 0;
@@ -137,6 +140,18 @@ public final class BridgeBench {
     System.out.println("|---|---|---|");
     byKind.forEach((k, c) -> System.out.printf(Locale.ROOT, "| %s | %d | %d |%n", k, c[0], c[1]));
     System.out.println();
+    String table = "valid actions, raw R1-style replies (unconstrained)";
+    for (var e : byKind.entrySet()) {
+      record(table, e.getKey(), "valid", e.getValue()[0]);
+      record(table, e.getKey(), "of", e.getValue()[1]);
+    }
+    record(table, "overall", "valid", valid);
+    record(table, "overall", "of", corpus.size());
+    record(
+        table,
+        "overall",
+        "rate (%)",
+        String.format(Locale.ROOT, "%.1f", 100.0 * valid / corpus.size()));
   }
 
   private static List<String> scriptedSteps(int n) {
@@ -175,7 +190,7 @@ public final class BridgeBench {
         PlannerEvents.NONE);
   }
 
-  private static void hostOverhead(McpHost host) {
+  private static void hostOverhead(McpHost host) throws java.io.IOException {
     scriptedRun(host, 40); // warm-up: class loading and JIT
     RunResult result = scriptedRun(host, 40);
     double[] host_ = result.steps().stream().mapToDouble(StepRecord::hostMillis).sorted().toArray();
@@ -192,10 +207,27 @@ public final class BridgeBench {
         percentile(host_, 95),
         host_[host_.length - 1],
         toolMs);
+    double callsPerStep = (double) result.totals().modelCalls() / result.steps().size();
     System.out.printf(
-        Locale.ROOT,
-        "model calls per step: %.2f (reasoning within its budget)%n%n",
-        (double) result.totals().modelCalls() / result.steps().size());
+        Locale.ROOT, "model calls per step: %.2f (reasoning within its budget)%n%n", callsPerStep);
+    String table = "per step, scripted R1-style model, real MCP server over stdio";
+    String subject = "scripted R1-style model";
+    record(table, subject, "steps", result.steps().size());
+    record(
+        table,
+        subject,
+        "host median (ms)",
+        String.format(Locale.ROOT, "%.2f", percentile(host_, 50)));
+    record(
+        table, subject, "host p95 (ms)", String.format(Locale.ROOT, "%.2f", percentile(host_, 95)));
+    record(
+        table,
+        subject,
+        "host max (ms)",
+        String.format(Locale.ROOT, "%.2f", host_[host_.length - 1]));
+    record(table, subject, "tool round trip mean (ms)", String.format(Locale.ROOT, "%.1f", toolMs));
+    record(
+        table, subject, "model calls per step", String.format(Locale.ROOT, "%.2f", callsPerStep));
   }
 
   /** Ollama's API shape (a local server replaying R1 replies): thinking and action in one call. */
@@ -232,10 +264,11 @@ public final class BridgeBench {
           result.totals().modelCalls(),
           (double) result.totals().modelCalls() / result.steps().size(),
           result.totals().hostMillis() / result.steps().size());
+      steps("Ollama API, think + format (local replay server)", result);
     }
   }
 
-  private static void embeddedSteps(ModelBackend tiny, McpHost host) {
+  private static void embeddedSteps(ModelBackend tiny, McpHost host) throws java.io.IOException {
     var budgets = new Budgets(6, 100_000, Duration.ofMinutes(5), 48, 256, 1, 0.25, 2000, 100);
     var planner =
         new Planner(
@@ -260,9 +293,27 @@ public final class BridgeBench {
         (double) result.totals().modelCalls() / Math.max(1, result.steps().size()),
         rejected,
         result.totals().hostMillis() / Math.max(1, result.steps().size()));
+    steps("embedded llama.cpp, tiny random GGUF, think budget 48", result);
   }
 
-  private static void speed(String name, ModelBackend model, List<HostTool> tools) {
+  private static void steps(String subject, RunResult result) throws java.io.IOException {
+    String table = "model calls per step";
+    int n = Math.max(1, result.steps().size());
+    record(table, subject, "steps", result.steps().size());
+    record(
+        table,
+        subject,
+        "model calls per step",
+        String.format(Locale.ROOT, "%.2f", (double) result.totals().modelCalls() / n));
+    record(
+        table,
+        subject,
+        "mean host time per step (ms)",
+        String.format(Locale.ROOT, "%.2f", result.totals().hostMillis() / n));
+  }
+
+  private static void speed(String name, ModelBackend model, List<HostTool> tools)
+      throws java.io.IOException {
     var turns =
         List.of(
             Turn.user(
@@ -296,6 +347,35 @@ public final class BridgeBench {
         "schema-constrained action: generation %.1f tok/s over %d tokens%n%n",
         constrained[3],
         (int) constrained[2]);
+    String table =
+        "embedded generation (" + Runtime.getRuntime().availableProcessors() + " threads)";
+    record(table, name, "prompt tokens", (int) free[0]);
+    record(
+        table,
+        name,
+        "prompt (tok/s)",
+        String.format(Locale.ROOT, "%.1f", free[0] / (free[1] / 1000)));
+    record(table, name, "free generation (tok/s)", String.format(Locale.ROOT, "%.1f", free[3]));
+    record(
+        table,
+        name,
+        "constrained action (tok/s)",
+        String.format(Locale.ROOT, "%.1f", constrained[3]));
+  }
+
+  /**
+   * Appends one figure to the file named by DEVHOST_BENCH_RESULTS, if set, for docs/benchmarks.md.
+   */
+  private static void record(String table, String subject, String metric, Object value)
+      throws java.io.IOException {
+    String file = System.getenv("DEVHOST_BENCH_RESULTS");
+    if (file != null) {
+      Files.writeString(
+          Path.of(file),
+          table + "\t" + subject + "\t" + metric + "\t" + value + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
   }
 
   /** prompt tokens, ms to first token, tokens generated, generation tok/s (first to last). */
