@@ -70,16 +70,20 @@ final class DemoTour {
             .requestTimeout(Duration.ofSeconds(60))
             .build()) {
       var init = client.initialize();
-      int tools = client.listTools().tools().size();
+      var tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
       out.printf(
           "Connected to %s %s at %s (MCP %s): %d tools.%n",
           init.serverInfo().name(),
           init.serverInfo().version(),
           mcpEndpoint,
           init.protocolVersion(),
-          tools);
+          tools.size());
       for (Step step : STEPS) {
         out.printf("%n# %s%n> %s %s%n", step.why(), step.tool(), step.args());
+        if (!tools.contains(step.tool())) {
+          out.println("(skipped: " + step.tool() + " is not enabled, see --toolsets)");
+          continue;
+        }
         var result = client.callTool(new McpSchema.CallToolRequest(step.tool(), step.args()));
         out.println(shown(result));
       }
