@@ -108,6 +108,11 @@ public final class ConfigFile {
     }
   }
 
+  /** Whether every key in the file is one of these. */
+  public boolean keysIn(Set<String> knownKeys) {
+    return knownKeys.containsAll(values.keySet());
+  }
+
   /** Fails naming the first key that is not an option of any command. */
   public void requireKnownKeys(Set<String> knownKeys) {
     for (String key : values.keySet()) {

@@ -35,7 +35,7 @@ final class ConfigurationReference {
   private ConfigurationReference() {}
 
   static String markdown() {
-    var root = new CommandLine(new DevhostCommand());
+    var root = DevhostCommand.commandLine();
     var commands = new ArrayList<CommandLine>();
     root.getSubcommands().values().stream()
         .filter(c -> !(c.getCommand() instanceof CommandLine.HelpCommand))

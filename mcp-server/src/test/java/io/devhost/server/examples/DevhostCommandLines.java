@@ -23,7 +23,7 @@ final class DevhostCommandLines {
 
   /** Fails with picocli's message when {@code args} (after "devhost") would not parse. */
   static void assertParses(List<String> args, String where) {
-    var cli = new CommandLine(new DevhostCommand());
+    var cli = DevhostCommand.commandLine();
     List<String> checked = withoutPendingFlags(cli, args);
     try {
       cli.parseArgs(checked.toArray(String[]::new));
