@@ -78,6 +78,15 @@ class LayeredConfigTest {
   }
 
   @Test
+  void aKeyThatBelongsToAnotherCommandIsAccepted() throws Exception {
+    Path config = dir.resolve("devhost.yaml");
+    Files.writeString(config, "roots: [" + dir + "]\ntour-only: true\n");
+    assertThat(run(Map.of(), "call", "list_allowed_directories", "--config", config.toString()))
+        .as(err.toString())
+        .isZero();
+  }
+
+  @Test
   void aBadValueFromTheEnvironmentNamesTheVariable() {
     assertThat(run(Map.of("DEVHOST_MAX_RESULT_BYTES", "lots"), "tools")).isEqualTo(2);
     assertThat(err.toString()).contains("--max-result-bytes").contains("DEVHOST_MAX_RESULT_BYTES");
