@@ -87,23 +87,19 @@ need() { # need CMD...: prints the first command that is not installed
   for c in "$@"; do command -v "$c" >/dev/null || { echo "$c is not installed"; return; }; done
 }
 
+# Quick mode trims only the areas whose run counts are arguments.
 if $quick; then
-  bench stdio "" $bench/stdio.sh 3 300
-  bench fs "" $bench/run-fs-bench.sh
-  bench pg "" $bench/pg.sh
-  bench git "$(need git python3)" $bench/git.sh
-  bench http "" $bench/http.sh 300
-  bench bridge "" $bench/bridge.sh
-  bench dist "" $bench/dist.sh 3
+  stdio_args=(3 300) http_calls=300 dist_runs=3
 else
-  bench stdio "" $bench/stdio.sh 10 2000
-  bench fs "" $bench/run-fs-bench.sh
-  bench pg "" $bench/pg.sh
-  bench git "$(need git python3)" $bench/git.sh
-  bench http "" $bench/http.sh 2000
-  bench bridge "" $bench/bridge.sh
-  bench dist "" $bench/dist.sh 10
+  stdio_args=(10 2000) http_calls=2000 dist_runs=10
 fi
+bench stdio "" $bench/stdio.sh "${stdio_args[@]}"
+bench fs "" $bench/run-fs-bench.sh
+bench pg "" $bench/pg.sh
+bench git "$(need git python3)" $bench/git.sh
+bench http "" $bench/http.sh "$http_calls"
+bench bridge "" $bench/bridge.sh
+bench dist "" $bench/dist.sh "$dist_runs"
 
 meta finished "$(date -u '+%H:%M')"
 meta load.end "$(load)"
