@@ -40,25 +40,22 @@ final class ListCommits {
         .handler(
             (ctx, in) -> {
               var r =
-                  gh.client()
-                      .get(
-                          ctx,
-                          gh.repoPath(in.repo()) + "/commits",
-                          GitHubClient.query(
-                              "sha",
-                              in.ref(),
-                              "path",
-                              in.path(),
-                              "author",
-                              in.author(),
-                              "since",
-                              in.since(),
-                              "until",
-                              in.until(),
-                              "page",
-                              in.page(),
-                              "per_page",
-                              in.perPage()));
+                  gh.repoPage(
+                      ctx,
+                      in.repo(),
+                      "/commits",
+                      in.page(),
+                      in.perPage(),
+                      "sha",
+                      in.ref(),
+                      "path",
+                      in.path(),
+                      "author",
+                      in.author(),
+                      "since",
+                      in.since(),
+                      "until",
+                      in.until());
               var commits = new ArrayList<CommitItem>();
               r.json().forEach(n -> commits.add(CommitItem.from(n, null)));
               return new Output(

@@ -41,21 +41,18 @@ final class ListIssues {
         .handler(
             (ctx, in) -> {
               var r =
-                  gh.client()
-                      .get(
-                          ctx,
-                          gh.repoPath(in.repo()) + "/issues",
-                          GitHubClient.query(
-                              "state",
-                              in.state(),
-                              "labels",
-                              in.labels(),
-                              "since",
-                              in.since(),
-                              "page",
-                              in.page(),
-                              "per_page",
-                              in.perPage()));
+                  gh.repoPage(
+                      ctx,
+                      in.repo(),
+                      "/issues",
+                      in.page(),
+                      in.perPage(),
+                      "state",
+                      in.state(),
+                      "labels",
+                      in.labels(),
+                      "since",
+                      in.since());
               var issues = new ArrayList<IssueItem>();
               for (var n : r.json()) {
                 if (!n.has("pull_request")) {

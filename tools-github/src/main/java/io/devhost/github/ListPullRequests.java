@@ -42,21 +42,18 @@ final class ListPullRequests {
         .handler(
             (ctx, in) -> {
               var r =
-                  gh.client()
-                      .get(
-                          ctx,
-                          gh.repoPath(in.repo()) + "/pulls",
-                          GitHubClient.query(
-                              "state",
-                              in.state(),
-                              "base",
-                              in.base(),
-                              "head",
-                              in.head(),
-                              "page",
-                              in.page(),
-                              "per_page",
-                              in.perPage()));
+                  gh.repoPage(
+                      ctx,
+                      in.repo(),
+                      "/pulls",
+                      in.page(),
+                      in.perPage(),
+                      "state",
+                      in.state(),
+                      "base",
+                      in.base(),
+                      "head",
+                      in.head());
               var prs = new ArrayList<PullItem>();
               r.json().forEach(n -> prs.add(PullItem.from(n, gh.bodies(), false)));
               return new Output(Fields.select(prs, in.fields(), PullItem.class), r.nextPage());

@@ -2,7 +2,6 @@ package io.devhost.github;
 
 import io.devhost.core.ToolSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Code search, scoped to the allowed repositories. */
@@ -37,27 +36,21 @@ final class SearchCode {
         .openWorld()
         .handler(
             (ctx, in) -> {
-              String q = gh.allowlist().scopeQuery(in.query());
-              var r =
-                  gh.client()
-                      .get(
-                          ctx,
-                          "/search/code",
-                          GitHubClient.query("q", q, "page", in.page(), "per_page", in.perPage()));
-              var json = r.json();
-              var hits = new ArrayList<Hit>();
-              for (var n : json.path("items")) {
-                String repo = n.path("repository").path("full_name").asString("");
-                if (gh.allowlist().allows(repo)) {
-                  hits.add(
-                      new Hit(
-                          repo,
-                          UntrustedBodies.text(n, "path"),
-                          n.path("sha").asString(null),
-                          n.path("html_url").asString(null)));
-                }
-              }
-              return new Output(json.path("total_count").asLong(), hits, r.nextPage());
+              var found =
+                  gh.search(
+                      ctx,
+                      "code",
+                      in.query(),
+                      in.page(),
+                      in.perPage(),
+                      n ->
+                          new Hit(
+                              n.path("repository").path("full_name").asString(""),
+                              UntrustedBodies.text(n, "path"),
+                              n.path("sha").asString(null),
+                              n.path("html_url").asString(null)),
+                      Hit::repo);
+              return new Output(found.totalCount(), found.items(), found.nextPage());
             })
         .render(
             out -> ResultTextOf.lines(out.items(), h -> h.repo() + ": " + h.path(), out.nextPage()))

@@ -2,7 +2,6 @@ package io.devhost.github;
 
 import io.devhost.core.ToolSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Issue and pull request search, scoped to the allowed repositories. */
@@ -37,25 +36,19 @@ final class SearchIssues {
         .openWorld()
         .handler(
             (ctx, in) -> {
-              String q = gh.allowlist().scopeQuery(in.query());
-              var r =
-                  gh.client()
-                      .get(
-                          ctx,
-                          "/search/issues",
-                          GitHubClient.query("q", q, "page", in.page(), "per_page", in.perPage()));
-              var json = r.json();
-              var items = new ArrayList<IssueItem>();
-              for (var n : json.path("items")) {
-                var item = IssueItem.from(n, gh.bodies(), false);
-                if (item.repo() != null && gh.allowlist().allows(item.repo())) {
-                  items.add(item);
-                }
-              }
+              var found =
+                  gh.search(
+                      ctx,
+                      "issues",
+                      in.query(),
+                      in.page(),
+                      in.perPage(),
+                      n -> IssueItem.from(n, gh.bodies(), false),
+                      IssueItem::repo);
               return new Output(
-                  json.path("total_count").asLong(),
-                  Fields.select(items, in.fields(), IssueItem.class),
-                  r.nextPage());
+                  found.totalCount(),
+                  Fields.select(found.items(), in.fields(), IssueItem.class),
+                  found.nextPage());
             })
         .render(
             out -> ResultTextOf.lines(out.items(), i -> i.repo() + " " + i.line(), out.nextPage()))
