@@ -47,19 +47,17 @@ class DistributionIT {
     run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), System.getenv());
     String name = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");
     home = unpacked.resolve(name);
-    pathDir = Files.createDirectories(work.resolve("path"));
-    for (String tool : SHELL_TOOLS) {
-      Files.createSymbolicLink(pathDir.resolve(tool), which(tool));
-    }
+    pathDir = LauncherRuns.pathWith(work.resolve("path"), SHELL_TOOLS);
   }
 
   @Test
-  void tarballHoldsTheRuntimeTheJarTheArchiveAndTheLauncher() {
+  void tarballHoldsTheRuntimeTheJarTheArchiveTheLauncherAndTheLicence() {
     assertThat(home.resolve("bin/devhost")).isExecutable();
     assertThat(home.resolve("runtime/bin/java")).isExecutable();
     assertThat(home.resolve("runtime/lib/server/classes.jsa")).isRegularFile();
     assertThat(home.resolve("lib/devhost.jar")).isRegularFile();
     assertThat(home.resolve("lib/devhost.jsa")).isRegularFile();
+    assertThat(home.resolve("LICENSE")).content().contains("Apache License");
     assertThat(home.resolve("runtime/include")).doesNotExist();
   }
 
@@ -175,29 +173,8 @@ class DistributionIT {
     return Map.of("PATH", pathDir.toString(), "HOME", work.toString());
   }
 
-  private static Path which(String tool) {
-    for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(tool + " not found in /usr/bin, /bin or /usr/local/bin");
-  }
-
-  private record Result(int exit, String stdout, String stderr) {}
-
-  private static Result run(List<String> command, Map<String, String> env) throws Exception {
-    var pb = new ProcessBuilder(command);
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-    var result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    assertThat(result.exit()).as("%s: %s", command, result.stderr()).isZero();
-    return result;
+  private static LauncherRuns.Result run(List<String> command, Map<String, String> env)
+      throws Exception {
+    return LauncherRuns.runOk(work, command, env);
   }
 }
