@@ -1,7 +1,6 @@
 package io.devhost.server.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.devhost.core.Json;
 import java.io.BufferedReader;
@@ -38,11 +37,7 @@ class DistributionIT {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path tarball = Path.of(System.getProperty("devhost.dist", "target/no-tarball"));
-    if (Boolean.getBoolean("devhost.dist.required")) {
-      assertThat(tarball).as("the dist profile builds the tarball").isRegularFile();
-    }
-    assumeThat(tarball).as("no distribution tarball; build it with ./mvnw -Pdist").isRegularFile();
+    Path tarball = LauncherRuns.builtDistribution("devhost.dist", "distribution tarball");
     Path unpacked = Files.createDirectories(work.resolve("opt"));
     run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), System.getenv());
     String name = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");

@@ -1,6 +1,7 @@
 package io.devhost.server.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,19 @@ final class LauncherRuns {
   private LauncherRuns() {}
 
   record Result(int exit, String stdout, String stderr) {}
+
+  /**
+   * The built distribution file that system property {@code property} names: required under the
+   * dist profile (on by default), else the calling test class is skipped without it.
+   */
+  static Path builtDistribution(String property, String what) {
+    Path file = Path.of(System.getProperty(property, "target/no-" + property));
+    if (Boolean.getBoolean("devhost.dist.required")) {
+      assertThat(file).as("the dist profile builds the %s", what).isRegularFile();
+    }
+    assumeThat(file).as("no %s; build it with ./mvnw -Pdist package", what).isRegularFile();
+    return file;
+  }
 
   /** A directory of links to {@code tools} (found in the usual system directories), for PATH. */
   static Path pathWith(Path dir, List<String> tools) throws Exception {

@@ -1,7 +1,6 @@
 package io.devhost.server.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
@@ -47,11 +46,7 @@ class PortableZipIT {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path zip = Path.of(System.getProperty("devhost.zip", "target/no-zip"));
-    if (Boolean.getBoolean("devhost.dist.required")) {
-      assertThat(zip).as("the dist profile builds the zip").isRegularFile();
-    }
-    assumeThat(zip).as("no portable zip; build it with ./mvnw -Pdist package").isRegularFile();
+    Path zip = LauncherRuns.builtDistribution("devhost.zip", "portable zip");
     Path unpacked = Files.createDirectories(work.resolve("apps"));
     unzipWithModes(zip, unpacked);
     home = unpacked.resolve(zip.getFileName().toString().replaceFirst("\\.zip$", ""));
