@@ -27,6 +27,7 @@ echo "dist: jlink $modules" >&2
   'org/jline/nativ/(FreeBSD|Mac|Windows|Linux/(arm|arm64|armv6|armv7|ppc64|x86))/.*'
 cp "$cds/train.sh" "$cds/training.jsonl" "$stage/lib/cds/"
 cp "$here/devhost" "$stage/bin/devhost"
+cp "$here/../../../LICENSE" "$stage/LICENSE"
 chmod 755 "$stage/bin/devhost"
 # The archive made here serves the staging directory; bin/devhost remakes it where it is unpacked.
 sh "$cds/train.sh" "$stage/runtime/bin/java" "$stage/lib/devhost.jar" "$stage/lib/devhost.jsa" \

@@ -1,7 +1,6 @@
 package io.devhost.server.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.devhost.core.Json;
 import java.io.BufferedReader;
@@ -38,28 +37,22 @@ class DistributionIT {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path tarball = Path.of(System.getProperty("devhost.dist", "target/no-tarball"));
-    if (Boolean.getBoolean("devhost.dist.required")) {
-      assertThat(tarball).as("the dist profile builds the tarball").isRegularFile();
-    }
-    assumeThat(tarball).as("no distribution tarball; build it with ./mvnw -Pdist").isRegularFile();
+    Path tarball = LauncherRuns.builtDistribution("devhost.dist", "distribution tarball");
     Path unpacked = Files.createDirectories(work.resolve("opt"));
     run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), System.getenv());
     String name = tarball.getFileName().toString().replaceFirst("\\.tar\\.gz$", "");
     home = unpacked.resolve(name);
-    pathDir = Files.createDirectories(work.resolve("path"));
-    for (String tool : SHELL_TOOLS) {
-      Files.createSymbolicLink(pathDir.resolve(tool), which(tool));
-    }
+    pathDir = LauncherRuns.pathWith(work.resolve("path"), SHELL_TOOLS);
   }
 
   @Test
-  void tarballHoldsTheRuntimeTheJarTheArchiveAndTheLauncher() {
+  void tarballHoldsTheRuntimeTheJarTheArchiveTheLauncherAndTheLicence() {
     assertThat(home.resolve("bin/devhost")).isExecutable();
     assertThat(home.resolve("runtime/bin/java")).isExecutable();
     assertThat(home.resolve("runtime/lib/server/classes.jsa")).isRegularFile();
     assertThat(home.resolve("lib/devhost.jar")).isRegularFile();
     assertThat(home.resolve("lib/devhost.jsa")).isRegularFile();
+    assertThat(home.resolve("LICENSE")).content().contains("Apache License");
     assertThat(home.resolve("runtime/include")).doesNotExist();
   }
 
@@ -175,29 +168,8 @@ class DistributionIT {
     return Map.of("PATH", pathDir.toString(), "HOME", work.toString());
   }
 
-  private static Path which(String tool) {
-    for (String dir : List.of("/usr/bin", "/bin", "/usr/local/bin")) {
-      Path candidate = Path.of(dir, tool);
-      if (Files.isExecutable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(tool + " not found in /usr/bin, /bin or /usr/local/bin");
-  }
-
-  private record Result(int exit, String stdout, String stderr) {}
-
-  private static Result run(List<String> command, Map<String, String> env) throws Exception {
-    var pb = new ProcessBuilder(command);
-    pb.environment().clear();
-    pb.environment().putAll(env);
-    Path out = Files.createTempFile(work, "out", ".txt");
-    Path err = Files.createTempFile(work, "err", ".txt");
-    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = pb.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-    var result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
-    assertThat(result.exit()).as("%s: %s", command, result.stderr()).isZero();
-    return result;
+  private static LauncherRuns.Result run(List<String> command, Map<String, String> env)
+      throws Exception {
+    return LauncherRuns.runOk(work, command, env);
   }
 }

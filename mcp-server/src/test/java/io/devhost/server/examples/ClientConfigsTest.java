@@ -26,14 +26,19 @@ class ClientConfigsTest {
 
   static final Path CLIENTS = Path.of("../examples/clients");
   static final String HTTP_URL = "http://127.0.0.1:8808/mcp";
+  static final String CONTAINER_IMAGE = "localhost/devhost:dev";
 
   /** Every configuration a user is pointed to by examples/clients/README.md. */
   static List<String> configs() {
     return List.of(
         "claude-desktop/claude_desktop_config.json",
         "claude-desktop/claude_desktop_config.http.json",
+        "claude-desktop/claude_desktop_config.macos.json",
+        "claude-desktop/claude_desktop_config.windows.json",
+        "claude-desktop/claude_desktop_config.container.json",
         "vscode/mcp.json",
         "vscode/mcp.http.json",
+        "vscode/mcp.container.json",
         "cursor/mcp.json",
         "cursor/mcp.http.json",
         "continue/devhost.yaml",
@@ -74,9 +79,12 @@ class ClientConfigsTest {
         assertBridgedHttp(name, command, args, server);
         continue;
       }
-      assertThat(command).as("%s: command", name).endsWith("/devhost");
-      assertThat(args).as("%s: args", name).startsWith("serve").contains("--stdio");
-      DevhostCommandLines.assertParses(args, name);
+      List<String> devhostArgs = devhostArgs(name, command, args);
+      assertThat(devhostArgs).as("%s: args", name).startsWith("serve").contains("--stdio");
+      DevhostCommandLines.assertParses(devhostArgs, name);
+      if (name.contains("windows")) {
+        assertWindowsPaths(name, server, devhostArgs);
+      }
     }
     for (var server : http) {
       Object url = server.getOrDefault("url", server.get("uri"));
@@ -120,6 +128,44 @@ class ClientConfigsTest {
       }
     }
     return commands;
+  }
+
+  /**
+   * The arguments DevHost itself gets from a stdio entry: the POSIX launcher directly, the Windows
+   * launcher through {@code cmd /c} (Node-based clients cannot start a .cmd file themselves), or
+   * the container image, whose default command is {@code serve --stdio}.
+   */
+  private static List<String> devhostArgs(String name, String command, List<String> args) {
+    if (command.equals("cmd")) {
+      assertThat(args).as("%s: cmd /c LAUNCHER", name).hasSizeGreaterThan(2);
+      assertThat(args.get(0)).as(name).isEqualTo("/c");
+      assertThat(args.get(1)).as("%s: launcher", name).endsWith("\\bin\\devhost.cmd");
+      return args.subList(2, args.size());
+    }
+    if (command.equals("podman") || command.equals("docker")) {
+      assertThat(args).as("%s: %s run", name, command).startsWith("run").contains("-i", "--rm");
+      int image = args.indexOf(CONTAINER_IMAGE);
+      assertThat(image).as("%s: image %s", name, CONTAINER_IMAGE).isPositive();
+      int volume = args.indexOf("-v");
+      assertThat(volume).as("%s: the project mounted with -v", name).isPositive();
+      assertThat(args.get(volume + 1)).as("%s: mount", name).endsWith(":/workspace");
+      List<String> given = args.subList(image + 1, args.size());
+      assertThat(given).as("%s: the image serves /workspace", name).doesNotContain("--roots");
+      return given.isEmpty() ? List.of("serve", "--stdio") : given;
+    }
+    assertThat(command).as("%s: command", name).endsWith("/devhost");
+    return args;
+  }
+
+  /** Windows paths in JSON: drive letters and escaped backslashes, which parse to single ones. */
+  private static void assertWindowsPaths(
+      String name, Map<String, Object> server, List<String> args) {
+    String root = args.get(args.indexOf("--roots") + 1);
+    assertThat(root).as("%s: --roots", name).matches("[A-Z]:\\\\[^/]+");
+    Map<?, ?> env = (Map<?, ?>) server.get("env");
+    assertThat(String.valueOf(env.get("JAVA_HOME")))
+        .as("%s: JAVA_HOME", name)
+        .matches("[A-Z]:\\\\[^/]+");
   }
 
   private static void assertBridgedHttp(
