@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A read-only call must not signal or end another session. PostgreSQL lets any role signal the
@@ -95,6 +96,44 @@ class SignalAttackTest {
             Map.of("sql", attack.formatted(pid), "analyze", true, "database", "shop"));
     assertThat(outcome.isError()).as(text(outcome)).isTrue();
     assertVictimAlive();
+  }
+
+  /**
+   * SQL the guard cannot see: a function that runs a query string, as many databases have. On the
+   * embedded database PostgreSQL itself refuses the signal, because DevHost took EXECUTE on the
+   * signalling functions from PUBLIC there.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"shop", "shop_rw"})
+  void onTheEmbeddedDatabasePostgresRefusesSignalsTheGuardCannotSee(String db) throws SQLException {
+    try (var admin = PostgresFixture.superuser();
+        var s = admin.createStatement()) {
+      s.execute(
+          "CREATE OR REPLACE FUNCTION public.run_sql(q text) RETURNS void LANGUAGE plpgsql"
+              + " AS $$ BEGIN EXECUTE q; END $$");
+    }
+    try {
+      openVictim(db);
+      var outcome =
+          call(
+              tools,
+              "query",
+              Map.of(
+                  "sql",
+                  "SELECT run_sql('SELECT pg_terminate_backend(' || $1 || ')')",
+                  "params",
+                  List.of(pid),
+                  "database",
+                  db));
+      assertThat(outcome.isError()).as(text(outcome)).isTrue();
+      assertThat(text(outcome)).contains("permission denied for function pg_terminate_backend");
+      assertVictimAlive();
+    } finally {
+      try (var admin = PostgresFixture.superuser();
+          var s = admin.createStatement()) {
+        s.execute("DROP FUNCTION public.run_sql(text)");
+      }
+    }
   }
 
   @BeforeEach
