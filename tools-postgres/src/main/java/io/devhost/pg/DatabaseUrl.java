@@ -14,13 +14,20 @@ import java.util.ArrayList;
  * variables and {@code ~/.pgpass} filling what they leave out; and pgjdbc's own {@code
  * jdbc:postgresql://...}, taken as it is.
  *
+ * @param sslPassword the password of the client key ({@code sslpassword}), kept out of the URL like
+ *     the password
  * @param options the URL's {@code options} parameter (server settings such as {@code -c
  *     search_path=app}), kept apart so DevHost can add its own settings to it
  */
-public record DatabaseUrl(String jdbcUrl, String user, String password, String options) {
+public record DatabaseUrl(
+    String jdbcUrl, String user, String password, String options, String sslPassword) {
 
   public DatabaseUrl(String jdbcUrl, String user, String password) {
-    this(jdbcUrl, user, password, null);
+    this(jdbcUrl, user, password, null, null);
+  }
+
+  public DatabaseUrl(String jdbcUrl, String user, String password, String options) {
+    this(jdbcUrl, user, password, options, null);
   }
 
   /** Parses a URL on its own, without PG* variables or a password file. */

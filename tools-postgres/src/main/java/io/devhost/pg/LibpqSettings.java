@@ -43,7 +43,6 @@ final class LibpqSettings {
           "sslrootcert", "sslrootcert",
           "sslcert", "sslcert",
           "sslkey", "sslkey",
-          "sslpassword", "sslpassword",
           "krbsrvname", "kerberosServerName",
           "gsslib", "gsslib");
 
@@ -118,12 +117,21 @@ final class LibpqSettings {
             + "/"
             + (database == null ? "" : encode(database))
             + (params.isEmpty() ? "" : "?" + query(params));
-    return new DatabaseUrl(jdbc, user, password, emptyToNull(kw.get("options")));
+    return new DatabaseUrl(
+        jdbc, user, password, emptyToNull(kw.get("options")), emptyToNull(kw.get("sslpassword")));
   }
 
   private static void translate(String key, String value, Map<String, String> params) {
     switch (key) {
-      case "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "options" -> {}
+      case "host",
+          "hostaddr",
+          "port",
+          "dbname",
+          "user",
+          "password",
+          "passfile",
+          "options",
+          "sslpassword" -> {}
       case "sslmode" -> params.put("sslmode", oneOf(key, value, SSL_MODES));
       case "target_session_attrs" ->
           params.put(
@@ -185,13 +193,19 @@ final class LibpqSettings {
         kw.containsKey("passfile")
             ? Path.of(kw.get("passfile"))
             : environment.home() == null ? null : environment.home().resolve(".pgpass");
+    if (file == null) {
+      return null;
+    }
     for (int i = 0; i < names.size(); i++) {
       var found = PgPass.lookup(file, names.get(i), ports.get(i), database, user);
       if (found.isPresent()) {
         return found.get();
       }
     }
-    return null;
+    // The file was consulted with libpq's rules and had nothing (or was ignored for its
+    // permissions). An empty password keeps pgjdbc from reading ~/.pgpass again on its own,
+    // without the permission check; a server that asks for a password then refuses, as with libpq.
+    return "";
   }
 
   /** One port per host: none (5432 each), one for all, or exactly as many as there are hosts. */

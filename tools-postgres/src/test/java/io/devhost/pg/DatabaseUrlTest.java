@@ -77,6 +77,14 @@ class DatabaseUrlTest {
   }
 
   @Test
+  void theClientKeyPasswordStaysOutOfTheUrl() {
+    var url = DatabaseUrl.parse("postgres://h/db?sslkey=/k.pk8&sslpassword=hunter2");
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h:5432/db?sslkey=%2Fk.pk8");
+    assertThat(url.sslPassword()).isEqualTo("hunter2");
+    assertThat(url.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void keyValueConnectionStringsAreReadToo() {
     var url =
         DatabaseUrl.parse(
