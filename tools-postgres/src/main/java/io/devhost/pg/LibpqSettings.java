@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -154,7 +155,7 @@ final class LibpqSettings {
       case "sslnegotiation" ->
           params.put("sslNegotiation", oneOf(key, value, Set.of("postgres", "direct")));
       case "client_encoding" -> {
-        String v = value.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String v = value.replace("-", "").toUpperCase(Locale.ROOT);
         if (!v.equals("UTF8") && !v.equals("AUTO")) {
           throw new IllegalArgumentException(
               "client_encoding="

@@ -87,8 +87,7 @@ final class SqlGuard {
    * ones after decoding, schema-qualified or not, anywhere outside literals and comments.
    */
   static Checked checkRead(String sql, int parameterCount) {
-    var checked = check(sql, parameterCount);
-    var lexed = lex(sql);
+    var lexed = lexOne(sql);
     if ("do".equals(lexed.keyword)) {
       throw ToolException.denied(
           "DO is not allowed in a read-only call: its body runs procedural code DevHost cannot"
@@ -109,11 +108,16 @@ final class SqlGuard {
                 + " DevHost cannot check. Send that SQL as the query itself.");
       }
     }
-    return checked;
+    return checked(lexed, parameterCount);
   }
 
   /** Checks one statement for any tool; {@code parameterCount} is the number of values given. */
   static Checked check(String sql, int parameterCount) {
+    return checked(lexOne(sql), parameterCount);
+  }
+
+  /** Lexes {@code sql} and refuses anything but one statement that keeps no session state. */
+  private static Lexed lexOne(String sql) {
     if (sql == null || sql.isBlank()) {
       throw ToolException.invalid("sql is empty: pass one SQL statement.");
     }
@@ -140,6 +144,11 @@ final class SqlGuard {
               + " (SELECT ..., or a write through execute); use set_config(name, value, true)"
               + " inside a query for a per-statement setting.");
     }
+    return lexed;
+  }
+
+  /** Binds the caller's {@code $n} parameters, refusing a count that does not match. */
+  private static Checked checked(Lexed lexed, int parameterCount) {
     int highest = 0;
     for (int p : lexed.parameters) {
       highest = Math.max(highest, p);
