@@ -104,6 +104,9 @@ public record ReadOnlyRole(String role, String password, String database, List<S
     if (admin.password() != null) {
       props.setProperty("password", admin.password());
     }
+    if (admin.sslPassword() != null) {
+      props.setProperty("sslpassword", admin.sslPassword());
+    }
     try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), props);
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
