@@ -19,7 +19,9 @@ final class GitHubErrors {
                   ? "GitHub rejected the token (401: "
                       + message
                       + "). It may be expired or revoked; set GITHUB_TOKEN to a valid token."
-                  : "GitHub needs authentication for " + path + ". Set GITHUB_TOKEN or GH_TOKEN.");
+                  : "GitHub needs authentication for "
+                      + path
+                      + ". Set GITHUB_PERSONAL_ACCESS_TOKEN (or GITHUB_TOKEN).");
       case 403 ->
           ToolException.denied(
               "GitHub refused "

@@ -195,6 +195,9 @@ public final class Database implements AutoCloseable {
     hikari.setJdbcUrl(url.jdbcUrl());
     hikari.setUsername(url.user());
     hikari.setPassword(url.password());
+    if (url.sslPassword() != null) {
+      hikari.addDataSourceProperty("sslpassword", url.sslPassword());
+    }
     hikari.setMaximumPoolSize(limits.poolSize());
     hikari.setMinimumIdle(Math.min(2, limits.poolSize()));
     hikari.setConnectionTimeout(Math.max(250, limits.connectTimeout().toMillis()));

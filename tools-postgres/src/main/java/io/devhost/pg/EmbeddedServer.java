@@ -29,6 +29,20 @@ public final class EmbeddedServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
 
+  /**
+   * Takes the signalling functions from PUBLIC in DevHost's own database, so neither tool role can
+   * cancel or end another session even through SQL the guard cannot see (a function that runs a
+   * query string): PostgreSQL otherwise lets every role signal the sessions of its own role. Only
+   * this database is affected (functions are per database); the superuser keeps them.
+   */
+  static final String REVOKE_SIGNALLING =
+      "DO $$ DECLARE f regprocedure; BEGIN"
+          + " FOR f IN SELECT p.oid::regprocedure FROM pg_proc p"
+          + " WHERE p.pronamespace = 'pg_catalog'::regnamespace"
+          + " AND p.proname IN ('pg_terminate_backend', 'pg_cancel_backend') LOOP"
+          + " EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);"
+          + " END LOOP; END $$";
+
   private final Path dataDirectory;
   private final SeedScripts sampleData;
   private EmbeddedPostgres postgres;
@@ -132,6 +146,7 @@ public final class EmbeddedServer implements AutoCloseable {
       s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
       s.execute("ALTER SCHEMA public OWNER TO " + OWNER);
+      s.execute(REVOKE_SIGNALLING);
     }
     if (sampleData != null) {
       try (Connection owner = connect(OWNER, DATABASE)) {

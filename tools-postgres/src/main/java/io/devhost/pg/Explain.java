@@ -59,7 +59,7 @@ final class Explain {
 
   @SuppressWarnings("try") // the cancellation watch is only closed, never read
   static Output run(Database db, ToolContext ctx, Input in) {
-    var checked = SqlGuard.check(in.sql(), in.params().size());
+    var checked = SqlGuard.checkRead(in.sql(), in.params().size());
     if (in.analyze() && SqlGuard.isWrite(checked)) {
       throw ToolException.denied(
           "analyze=true would run this "

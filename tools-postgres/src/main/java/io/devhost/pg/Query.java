@@ -99,7 +99,7 @@ final class Query {
   @SuppressWarnings("try") // the cancellation watch is only closed, never read
   static Output run(Databases databases, ToolContext ctx, Input in) {
     Database db = databases.get(in.database());
-    var checked = SqlGuard.check(in.sql(), in.params().size());
+    var checked = SqlGuard.checkRead(in.sql(), in.params().size());
     long offset =
         in.cursor() == null
             ? 0

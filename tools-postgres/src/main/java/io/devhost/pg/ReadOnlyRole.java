@@ -85,6 +85,13 @@ public record ReadOnlyRole(String role, String password, String database, List<S
     }
     sb.append("-- Lets the health and top_queries tools see other sessions and statistics.\n");
     sb.append("GRANT pg_read_all_stats TO ").append(role).append(";\n");
+    sb.append(
+        "-- Optional, for the whole database: PostgreSQL lets every role cancel or end the\n"
+            + "-- sessions of its own role. DevHost's guard refuses those calls in read-only tools;\n"
+            + "-- to have PostgreSQL refuse them too, also for functions that run SQL from a string,\n"
+            + "-- take them from PUBLIC (superusers and roles you GRANT them to keep them):\n"
+            + "-- REVOKE EXECUTE ON FUNCTION pg_catalog.pg_terminate_backend(integer, bigint),\n"
+            + "--   pg_catalog.pg_cancel_backend(integer) FROM PUBLIC;\n");
     return sb.toString();
   }
 
@@ -96,6 +103,9 @@ public record ReadOnlyRole(String role, String password, String database, List<S
     }
     if (admin.password() != null) {
       props.setProperty("password", admin.password());
+    }
+    if (admin.sslPassword() != null) {
+      props.setProperty("sslpassword", admin.sslPassword());
     }
     try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), props);
         Statement s = c.createStatement()) {

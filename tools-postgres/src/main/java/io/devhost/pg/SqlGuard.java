@@ -54,10 +54,70 @@ final class SqlGuard {
   private static final Set<String> WRITES =
       Set.of("insert", "update", "delete", "merge", "create", "alter", "drop", "truncate");
 
+  /**
+   * Functions a read-only call may not name: they signal or end other sessions (PostgreSQL lets any
+   * role do that to every session of the same role, read-only transaction or not), or run SQL from
+   * a string, where the guard cannot see what they run.
+   */
+  private static final Set<String> SIGNALLING =
+      Set.of(
+          "pg_terminate_backend",
+          "pg_cancel_backend",
+          "pg_log_backend_memory_contexts",
+          "pg_reload_conf",
+          "pg_rotate_logfile",
+          "pg_promote");
+
+  private static final Set<String> RUNS_A_QUERY_STRING =
+      Set.of(
+          "query_to_xml",
+          "query_to_xmlschema",
+          "query_to_xml_and_xmlschema",
+          "cursor_to_xml",
+          "cursor_to_xmlschema",
+          "ts_stat",
+          "ts_rewrite");
+
   private SqlGuard() {}
+
+  /**
+   * Checks a statement for a read-only call ({@code query}, {@code explain}): {@link #check} and no
+   * function that signals another session or runs SQL from a string, and no {@code DO} block. Names
+   * are matched as PostgreSQL resolves them: unquoted ones in any case, quoted and {@code U&"..."}
+   * ones after decoding, schema-qualified or not, anywhere outside literals and comments.
+   */
+  static Checked checkRead(String sql, int parameterCount) {
+    var lexed = lexOne(sql);
+    if ("do".equals(lexed.keyword)) {
+      throw ToolException.denied(
+          "DO is not allowed in a read-only call: its body runs procedural code DevHost cannot"
+              + " check (it could signal other sessions). Write the query itself as one SELECT.");
+    }
+    for (String name : lexed.names) {
+      if (SIGNALLING.contains(name)) {
+        throw ToolException.denied(
+            name
+                + " is not allowed in a read-only call: it signals or ends database sessions,"
+                + " including other users' sessions of the same role. Use the health tool to see"
+                + " sessions and long-running queries; ending one is for a database administrator.");
+      }
+      if (RUNS_A_QUERY_STRING.contains(name) || name.startsWith("dblink")) {
+        throw ToolException.denied(
+            name
+                + " is not allowed in a read-only call: it runs SQL given as a string, which"
+                + " DevHost cannot check. Send that SQL as the query itself.");
+      }
+    }
+    return checked(lexed, parameterCount);
+  }
 
   /** Checks one statement for any tool; {@code parameterCount} is the number of values given. */
   static Checked check(String sql, int parameterCount) {
+    return checked(lexOne(sql), parameterCount);
+  }
+
+  /** Lexes {@code sql} and refuses anything but one statement that keeps no session state. */
+  private static Lexed lexOne(String sql) {
     if (sql == null || sql.isBlank()) {
       throw ToolException.invalid("sql is empty: pass one SQL statement.");
     }
@@ -84,6 +144,11 @@ final class SqlGuard {
               + " (SELECT ..., or a write through execute); use set_config(name, value, true)"
               + " inside a query for a per-statement setting.");
     }
+    return lexed;
+  }
+
+  /** Binds the caller's {@code $n} parameters, refusing a count that does not match. */
+  private static Checked checked(Lexed lexed, int parameterCount) {
     int highest = 0;
     for (int p : lexed.parameters) {
       highest = Math.max(highest, p);
@@ -113,7 +178,12 @@ final class SqlGuard {
     return WRITES.contains(checked.keyword());
   }
 
-  private record Lexed(String jdbcSql, List<Integer> parameters, String keyword) {}
+  /**
+   * @param names every identifier outside literals and comments, lower-cased when unquoted and
+   *     decoded when quoted
+   */
+  private record Lexed(
+      String jdbcSql, List<Integer> parameters, String keyword, List<String> names) {}
 
   /**
    * Rewrites {@code $n} outside quotes and comments to {@code ?} (recording n) and doubles every
@@ -124,6 +194,7 @@ final class SqlGuard {
     char[] chars = sql.toCharArray();
     var out = new StringBuilder(sql.length() + 8);
     var parameters = new ArrayList<Integer>();
+    var names = new ArrayList<String>();
     String keyword = null;
     int i = 0;
     while (i < chars.length) {
@@ -131,7 +202,10 @@ final class SqlGuard {
       int end = i;
       switch (c) {
         case '\'' -> end = Parser.parseSingleQuotes(chars, i, true);
-        case '"' -> end = Parser.parseDoubleQuotes(chars, i);
+        case '"' -> {
+          end = Parser.parseDoubleQuotes(chars, i);
+          names.add(quotedName(sql, i, end));
+        }
         case '-' -> end = Parser.parseLineComment(chars, i);
         case '/' -> end = Parser.parseBlockComment(chars, i);
         case '$' -> {
@@ -153,12 +227,17 @@ final class SqlGuard {
           continue;
         }
         default -> {
-          if (keyword == null && Character.isLetter(c)) {
+          if (Parser.isIdentifierStartChar(c)
+              && (i == 0 || !Parser.isIdentifierContChar(chars[i - 1]))) {
             int j = i;
             while (j < chars.length && Parser.isIdentifierContChar(chars[j])) {
               j++;
             }
-            keyword = sql.substring(i, j).toLowerCase(Locale.ROOT);
+            String word = sql.substring(i, j).toLowerCase(Locale.ROOT);
+            if (keyword == null && Character.isLetter(c)) {
+              keyword = word;
+            }
+            names.add(word);
             out.append(chars, i, j - i);
             i = j;
             continue;
@@ -168,7 +247,53 @@ final class SqlGuard {
       out.append(chars, i, end - i + 1);
       i = end + 1;
     }
-    return new Lexed(out.toString(), parameters, keyword);
+    return new Lexed(out.toString(), parameters, keyword, names);
+  }
+
+  /**
+   * The name a double-quoted identifier from {@code start} to {@code end} stands for: quotes
+   * removed, {@code ""} undone, and for {@code U&"..."} the {@code \\XXXX} and {@code \\+XXXXXX}
+   * escapes decoded. A {@code UESCAPE} clause (another escape character) is refused rather than
+   * decoded.
+   */
+  private static String quotedName(String sql, int start, int end) {
+    String body = sql.substring(start + 1, Math.max(start + 1, end)).replace("\"\"", "\"");
+    boolean unicode =
+        start >= 2
+            && sql.charAt(start - 1) == '&'
+            && Character.toLowerCase(sql.charAt(start - 2)) == 'u'
+            && (start == 2 || !Parser.isIdentifierContChar(sql.charAt(start - 3)));
+    if (!unicode) {
+      return body.toLowerCase(Locale.ROOT);
+    }
+    if (sql.substring(end + 1).stripLeading().toLowerCase(Locale.ROOT).startsWith("uescape")) {
+      throw ToolException.denied(
+          "U&\"...\" UESCAPE is not accepted: write the identifier plainly or with the default \\"
+              + " escapes.");
+    }
+    var decoded = new StringBuilder();
+    int k = 0;
+    while (k < body.length()) {
+      char ch = body.charAt(k);
+      if (ch != '\\') {
+        decoded.append(ch);
+        k++;
+      } else if (k + 1 < body.length() && body.charAt(k + 1) == '\\') {
+        decoded.append('\\');
+        k += 2;
+      } else {
+        boolean wide = k + 1 < body.length() && body.charAt(k + 1) == '+';
+        int from = k + (wide ? 2 : 1);
+        int to = from + (wide ? 6 : 4);
+        try {
+          decoded.appendCodePoint(Integer.parseInt(body.substring(from, to), 16));
+        } catch (RuntimeException e) {
+          throw ToolException.invalid("Invalid Unicode escape in identifier U&\"" + body + "\".");
+        }
+        k = to;
+      }
+    }
+    return decoded.toString().toLowerCase(Locale.ROOT);
   }
 
   private static boolean isParameterStart(char[] chars, int i) {

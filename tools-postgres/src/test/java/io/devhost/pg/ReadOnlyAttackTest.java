@@ -114,14 +114,15 @@ class ReadOnlyAttackTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"shop", "shop_rw"})
-  void doBlocksCannotWriteOrCommit(String db) {
+  void doBlocksAreRefusedBeforeTheyRun(String db) {
     assertRefused(
         query(db, "DO $$ BEGIN DELETE FROM order_items; END $$"),
         ToolException.Kind.DENIED,
-        "read-only transaction");
-    var commit = query(db, "DO $$ BEGIN COMMIT; DELETE FROM order_items; END $$");
-    assertThat(commit.isError()).isTrue();
-    assertThat(text(commit)).contains("2D000");
+        "DO is not allowed in a read-only call");
+    assertRefused(
+        query(db, "/* first */ do $$ BEGIN COMMIT; DELETE FROM order_items; END $$"),
+        ToolException.Kind.DENIED,
+        "DO is not allowed in a read-only call");
   }
 
   @Test
@@ -157,7 +158,7 @@ class ReadOnlyAttackTest {
         query(
             db,
             "DO $$ BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM ''touch " + marker + "'''; END $$");
-    assertRefused(dynamic, ToolException.Kind.DENIED, "42501");
+    assertRefused(dynamic, ToolException.Kind.DENIED, "DO is not allowed");
     assertThat(Files.exists(marker)).isFalse();
   }
 

@@ -68,4 +68,32 @@ class SqlGuardTest {
     assertThat(SqlGuard.isWrite(SqlGuard.check("WITH x AS (SELECT 1) SELECT * FROM x", 0)))
         .isFalse();
   }
+
+  @Test
+  void signallingNamesInsideLiteralsCommentsOrLongerNamesAreNoCall() {
+    var checked =
+        SqlGuard.checkRead(
+            "SELECT 'pg_terminate_backend(1)', $$pg_cancel_backend$$, n_pg_cancel_backend"
+                + " -- pg_terminate_backend(2)\n FROM t /* query_to_xml */",
+            0);
+    assertThat(checked.keyword()).isEqualTo("select");
+  }
+
+  @Test
+  void readOnlyCallsRefuseSignallingAndQueryStringFunctionsButOtherToolsDoNot() {
+    assertThatThrownBy(() -> SqlGuard.checkRead("SELECT ts_rewrite('a'::tsquery, 'SELECT 1')", 0))
+        .hasMessageContaining("runs SQL given as a string");
+    assertThatThrownBy(() -> SqlGuard.checkRead("SELECT * FROM dblink_exec('x', 'y')", 0))
+        .hasMessageContaining("dblink_exec");
+    assertThat(SqlGuard.check("SELECT pg_cancel_backend(1)", 0).keyword()).isEqualTo("select");
+  }
+
+  @Test
+  void unicodeIdentifiersAreDecodedAndCustomEscapesRefused() {
+    assertThatThrownBy(() -> SqlGuard.checkRead("SELECT u&\"PG\\+00005Fcancel_backend\"(1)", 0))
+        .hasMessageContaining("pg_cancel_backend is not allowed");
+    assertThatThrownBy(
+            () -> SqlGuard.checkRead("SELECT U&\"pg!005fcancel_backend\" UESCAPE '!'(1)", 0))
+        .hasMessageContaining("UESCAPE is not accepted");
+  }
 }

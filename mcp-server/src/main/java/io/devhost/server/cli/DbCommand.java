@@ -1,6 +1,7 @@
 package io.devhost.server.cli;
 
 import io.devhost.pg.DatabaseUrl;
+import io.devhost.pg.LibpqEnvironment;
 import io.devhost.pg.ReadOnlyRole;
 import io.devhost.server.config.PostgresOptions;
 import java.io.PrintWriter;
@@ -96,7 +97,8 @@ final class DbCommand implements Runnable {
         out.flush();
         return 0;
       }
-      DatabaseUrl admin = adminUrl == null ? target : DatabaseUrl.parse(adminUrl);
+      DatabaseUrl admin =
+          adminUrl == null ? target : DatabaseUrl.parse(adminUrl, LibpqEnvironment.system());
       sql.create(admin);
       out.println("Created role " + role + " in " + target.redacted() + ".");
       out.println(

@@ -3,6 +3,7 @@ package io.devhost.server.config;
 import io.devhost.pg.DatabaseConfig;
 import io.devhost.pg.DatabaseUrl;
 import io.devhost.pg.EmbeddedServer;
+import io.devhost.pg.LibpqEnvironment;
 import io.devhost.pg.PgLimits;
 import io.devhost.pg.PostgresToolset;
 import io.devhost.pg.SeedScripts;
@@ -27,11 +28,16 @@ public final class PostgresOptions {
 
   @Option(
       names = "--db",
-      split = ",",
+      // A comma starts a new NAME=URL only when a name and '=' follow, so the comma-separated
+      // hosts of a multi-host URL (postgres://h1:5432,h2:5432/db) stay in one URL.
+      split = ",(?=[A-Za-z][A-Za-z0-9_-]{0,62}=)",
+      splitSynopsisLabel = ",",
       paramLabel = "NAME=URL",
       description =
-          "A database to serve, e.g. shop=postgres://reader:pw@host:5432/shop (repeatable)."
-              + " Read-only unless named in --db-read-write.")
+          "A database to serve, e.g. shop=postgres://reader@h1:5432,h2:5432/shop?sslmode=require"
+              + " (repeatable): a URL or key=value string as libpq reads it, with PG* variables"
+              + " and ~/.pgpass filling what it leaves out. Read-only unless named in"
+              + " --db-read-write.")
   Map<String, String> databases = new LinkedHashMap<>();
 
   @Option(
@@ -40,7 +46,8 @@ public final class PostgresOptions {
       description =
           "A database named '"
               + DATABASE_URL_NAME
-              + "'; DATABASE_URL is honoured when this is not given.")
+              + "'; DATABASE_URL is honoured when this is not given, and PGHOST/PGDATABASE"
+              + " (with the other PG* variables) when neither is.")
   String databaseUrl;
 
   @Option(
@@ -111,6 +118,26 @@ public final class PostgresOptions {
               + " (default: ~/.devhost/postgres).")
   Path dataDirectory;
 
+  /** The PG* variables, home directory (~/.pgpass) and user that connection strings are read in. */
+  private LibpqEnvironment environment = LibpqEnvironment.system();
+
+  /** Reads connection strings in {@code environment} instead of this process's; for tests. */
+  PostgresOptions withEnvironment(LibpqEnvironment environment) {
+    this.environment = environment;
+    return this;
+  }
+
+  /**
+   * True when a database is configured: by --db (or db: in the config file), --database-url or
+   * DATABASE_URL, or by PG* variables that name a server or database (PGHOST, PGHOSTADDR,
+   * PGDATABASE, PGSERVICE). Opens nothing and reads no password file.
+   */
+  public boolean databaseConfigured() {
+    return !databases.isEmpty()
+        || (databaseUrl != null && !databaseUrl.isBlank())
+        || environment.namesADatabase();
+  }
+
   /** Builds the toolset; parses and checks the options but opens no connection. */
   public PostgresToolset createToolset() {
     return createToolset(null);
@@ -176,13 +203,16 @@ public final class PostgresOptions {
                 + "', the name DATABASE_URL takes; rename one of them.");
       }
       urls.put(DATABASE_URL_NAME, parse("DATABASE_URL", databaseUrl));
+    } else if (urls.isEmpty() && environment.namesADatabase()) {
+      // As psql with no arguments: the PG* variables alone describe the connection.
+      urls.put(DATABASE_URL_NAME, parse("PG* variables", ""));
     }
     return urls;
   }
 
-  private static DatabaseUrl parse(String source, String url) {
+  private DatabaseUrl parse(String source, String url) {
     try {
-      return DatabaseUrl.parse(url);
+      return DatabaseUrl.parse(url, environment);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage());
     }
@@ -209,7 +239,8 @@ public final class PostgresOptions {
     if (name == null) {
       if (urls.isEmpty()) {
         throw new IllegalArgumentException(
-            "No database is configured: pass --db NAME=URL or set DATABASE_URL.");
+            "No database is configured: pass --db NAME=URL, or set DATABASE_URL or PGHOST and"
+                + " PGDATABASE.");
       }
       return urls.values().iterator().next();
     }

@@ -80,7 +80,8 @@ public final class ServerOptions {
   @Option(
       names = "--github-token-file",
       paramLabel = "FILE",
-      description = "File holding the GitHub token. Default: GITHUB_TOKEN or GH_TOKEN.")
+      description =
+          "File holding the GitHub token. Default: GITHUB_PERSONAL_ACCESS_TOKEN, GITHUB_TOKEN or GH_TOKEN.")
   Path githubTokenFile;
 
   @Option(

@@ -25,6 +25,22 @@ class GitHubTokenTest {
   }
 
   @Test
+  void theVariableMcpClientGuidesUseComesBeforeTheShellOnes() {
+    var env =
+        Map.of(
+            "GITHUB_PERSONAL_ACCESS_TOKEN", "from-pat",
+            "GITHUB_TOKEN", "from-github-token",
+            "GH_TOKEN", "from-gh-token");
+    assertThat(GitHubToken.resolve(null, env)).isEqualTo("from-pat");
+    assertThat(GitHubToken.resolve(null, Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", " pat\n")))
+        .isEqualTo("pat");
+    assertThat(
+            GitHubToken.resolve(
+                null, Map.of("GITHUB_PERSONAL_ACCESS_TOKEN", "", "GH_TOKEN", "from-gh-token")))
+        .isEqualTo("from-gh-token");
+  }
+
+  @Test
   void aBadTokenFileIsNamedButItsContentNeverShown() throws Exception {
     assertThatThrownBy(() -> GitHubToken.resolve(dir.resolve("missing"), Map.of()))
         .hasMessageContaining("--github-token-file")

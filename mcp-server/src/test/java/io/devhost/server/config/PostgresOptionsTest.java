@@ -3,6 +3,7 @@ package io.devhost.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devhost.pg.LibpqEnvironment;
 import io.devhost.pg.PostgresToolset;
 import io.devhost.pg.SeedScripts;
 import java.nio.file.Path;
@@ -30,7 +31,42 @@ class PostgresOptionsTest {
     cli.setDefaultValueProvider(
         new LayeredDefaults(env, ConfigFile.locate(new String[0], Map.of())));
     cli.parseArgs(args);
-    return probe.options.postgres();
+    return probe.options.postgres().withEnvironment(new LibpqEnvironment(env, null, null));
+  }
+
+  @Test
+  void pgVariablesAloneConfigureTheDefaultDatabaseAsPsqlWould() {
+    var options = parse(Map.of("PGHOST", "db.example", "PGDATABASE", "shop", "PGUSER", "reader"));
+    assertThat(options.databaseConfigured()).isTrue();
+    assertThat(options.defaultName()).isEqualTo(PostgresOptions.DATABASE_URL_NAME);
+    var url = options.url(null);
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/shop");
+    assertThat(url.user()).isEqualTo("reader");
+  }
+
+  @Test
+  void aMultiHostUrlStaysWholeAmongCommaSeparatedDatabases() {
+    var options = parse(Map.of(), "--db", "a=postgres://h1:5432,h2:5433/a,b=host=h3 dbname=b");
+    assertThat(options.url("a").jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/a");
+    assertThat(options.url("b").jdbcUrl()).isEqualTo("jdbc:postgresql://h3:5432/b");
+  }
+
+  @Test
+  void pgVariablesFillWhatDatabaseUrlLeavesOut() {
+    var options =
+        parse(Map.of("DATABASE_URL", "postgres://h1,h2/app", "PGPORT", "6432", "PGUSER", "ci"));
+    var url = options.url(null);
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://h1:6432,h2:6432/app");
+    assertThat(url.user()).isEqualTo("ci");
+  }
+
+  @Test
+  void noDatabaseIsConfiguredWithoutUrlOrPgHostOrPgDatabase() {
+    assertThat(parse(Map.of("PGPORT", "6432", "PGUSER", "ci")).databaseConfigured()).isFalse();
+    assertThat(parse(Map.of(), "--db", "a=postgres://h/a").databaseConfigured()).isTrue();
+    assertThatThrownBy(() -> parse(Map.of("PGHOST", "h", "PGSSLMODE", "always")).url(null))
+        .hasMessageContaining("PG* variables")
+        .hasMessageContaining("Invalid sslmode value 'always'");
   }
 
   @Test

@@ -23,14 +23,29 @@ final class ConfigurationReference {
 
   /**
    * Environment variables read outside the option layer, with what they do. Keep in step with
-   * ConfigFile.locate and GitHubToken.resolve.
+   * ConfigFile.locate, GitHubToken.resolve and LibpqEnvironment.
    */
   private static final List<List<String>> OTHER_ENV =
       List.of(
           List.of(
-              "GITHUB_TOKEN",
-              "GitHub token for the `github` toolset when `--github-token-file` is not given."),
-          List.of("GH_TOKEN", "Used when `GITHUB_TOKEN` is not set (the GitHub CLI's name)."));
+              "GITHUB_PERSONAL_ACCESS_TOKEN",
+              "GitHub token for the `github` toolset when `--github-token-file` is not given (the"
+                  + " name github-mcp-server and MCP client guides use)."),
+          List.of("GITHUB_TOKEN", "Used when `GITHUB_PERSONAL_ACCESS_TOKEN` is not set."),
+          List.of("GH_TOKEN", "Used when neither of the above is set (the GitHub CLI's name)."),
+          List.of(
+              "PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD",
+              "Fill what a database URL leaves out, as in psql; PGHOST or PGDATABASE alone"
+                  + " configure the `default` database when no URL is given."),
+          List.of(
+              "PGPASSFILE",
+              "Password file used instead of `~/.pgpass` (ignored with a warning when its group or"
+                  + " others can read it)."),
+          List.of(
+              "PGSSLMODE, PGSSLROOTCERT, PGSSLCERT, PGSSLKEY, PGAPPNAME, PGCONNECT_TIMEOUT,"
+                  + " PGTARGETSESSIONATTRS, PGOPTIONS",
+              "The libpq parameters of the same meaning, where a database URL does not set them"
+                  + " (see docs/postgres.md)."));
 
   private ConfigurationReference() {}
 
