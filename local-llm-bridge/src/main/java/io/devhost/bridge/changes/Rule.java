@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * <p>A rule with neither {@code added} nor {@code removed} flags every change to a matching path.
  * Otherwise it flags each added line that matches {@code added} (unless it matches {@code unless},
- * and only where {@code near} matches the surrounding new lines or the path), and each removed line
- * that matches {@code removed}. With {@code newEntries}, an added line whose key (group 1) is also
- * the key of a removed line is an edit of an existing entry (a version bump), not a new one.
+ * and only where {@code near} matches the surrounding new lines or the path, and {@code unlessNear}
+ * does not match those lines: a WHERE on the next line belongs to the same statement), and each
+ * removed line that matches {@code removed}. With {@code newEntries}, an added line whose key
+ * (group 1) is also the key of a removed line is an edit of an existing entry (a version bump), not
+ * a new one.
  */
 public record Rule(
     String id,
@@ -26,6 +28,7 @@ public record Rule(
     Pattern added,
     Pattern unless,
     Pattern near,
+    Pattern unlessNear,
     Pattern removed,
     Pattern newEntries) {
 
@@ -76,6 +79,9 @@ public record Rule(
     if (near != null
         && !near.matcher(change.target()).find()
         && !near.matcher(hunk.around(index, NEAR_LINES)).find()) {
+      return false;
+    }
+    if (unlessNear != null && unlessNear.matcher(hunk.around(index, NEAR_LINES)).find()) {
       return false;
     }
     return newEntries == null || !removedKeys.contains(key(text));

@@ -40,6 +40,7 @@ public final class RuleSet {
           "added",
           "unless",
           "near",
+          "unlessNear",
           "removed",
           "newEntries");
 
@@ -166,6 +167,7 @@ public final class RuleSet {
         added,
         pattern(where, node, "unless"),
         pattern(where, node, "near"),
+        pattern(where, node, "unlessNear"),
         removed,
         pattern(where, node, "newEntries"));
   }

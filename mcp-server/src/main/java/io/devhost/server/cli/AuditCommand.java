@@ -23,7 +23,7 @@ import tools.jackson.core.type.TypeReference;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Read the audit log of tool calls.",
-    subcommands = {AuditCommand.Tail.class})
+    subcommands = {AuditCommand.Tail.class, AuditSummary.class})
 final class AuditCommand implements Runnable {
 
   @Spec CommandSpec spec;
