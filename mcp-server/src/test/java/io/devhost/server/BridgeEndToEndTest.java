@@ -149,8 +149,8 @@ class BridgeEndToEndTest {
           .contains(Workspace.INJECTION);
       String refusal = model.requests().get(2).turns().get(4).content();
       assertThat(refusal)
-        .contains("was NOT written (refused_flagged)")
-        .contains("[destructive-sql/drop-or-truncate] SQL:1");
+          .contains("was NOT written (refused_flagged)")
+          .contains("[destructive-sql/drop-or-truncate] SQL:1");
     }
   }
 }

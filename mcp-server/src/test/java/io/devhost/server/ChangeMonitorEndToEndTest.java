@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
+import io.devhost.bridge.changes.ChangeReview;
+import io.devhost.bridge.changes.ChangeReviewer;
+import io.devhost.bridge.changes.RuleSet;
+import io.devhost.bridge.host.ClientFeatures;
+import io.devhost.bridge.host.HostTool;
+import io.devhost.bridge.host.McpHost;
 import io.devhost.bridge.host.ServerConfig;
 import io.devhost.bridge.host.UserConsole;
 import io.devhost.bridge.model.ModelOptions;
@@ -123,5 +129,70 @@ class ChangeMonitorEndToEndTest {
         .contains("+    if given == \\\"maint-7f3a-override\\\":")
         .contains("+    return hmac.compare_digest(given, expected)")
         .contains("\"rule\" : \"literal-auth-comparison\"");
+  }
+
+  @Test
+  void wholeFileWritesAreDiffedAgainstWhatTheServersReadToolReturns() throws Exception {
+    Files.writeString(dir.resolve("auth.py"), ORIGINAL);
+    Files.write(dir.resolve("logo.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
+    var servers =
+        List.<ServerConfig>of(
+            ServerConfig.sameProgram(
+                "devhost", Main.class, List.of("serve", "--stdio", "--roots", dir.toString())));
+    try (var host =
+        McpHost.connect(
+            servers,
+            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
+            Duration.ofSeconds(60))) {
+      var reviewer = new ChangeReviewer(host, RuleSet.defaults());
+      HostTool write =
+          host.tools().stream()
+              .filter(t -> t.name().equals("write_file"))
+              .findFirst()
+              .orElseThrow();
+
+      ChangeReview existing =
+          reviewer.review(
+              write,
+              Map.of(
+                  "path",
+                  "auth.py",
+                  "content",
+                  ORIGINAL.replace("given.lower() == expected.lower()", "given == expected")));
+      assertThat(existing.flagged()).isFalse();
+      assertThat(existing.diff())
+          .contains("--- a/auth.py")
+          .contains("-    return given.lower() == expected.lower()")
+          .contains("+    return given == expected");
+
+      ChangeReview created = reviewer.review(write, Map.of("path", "new.py", "content", "x = 1\n"));
+      assertThat(created.diff()).contains("--- /dev/null").contains("+x = 1");
+      assertThat(created.changes().get(0).addedLines()).isEqualTo(1);
+
+      // the server asks before destructive calls (--confirm ask), but not for a dry run
+      HostTool edit =
+          host.tools().stream().filter(t -> t.name().equals("edit_file")).findFirst().orElseThrow();
+      ChangeReview edited =
+          reviewer.review(
+              edit,
+              Map.of(
+                  "path",
+                  "auth.py",
+                  "edits",
+                  List.of(Map.of("oldText", "import hmac", "newText", "import hmac\nimport os"))));
+      assertThat(edited.flagged()).isFalse();
+      assertThat(edited.diff()).contains("+import os");
+
+      ChangeReview binary = reviewer.review(write, Map.of("path", "logo.bin", "content", "text\n"));
+      assertThat(binary.flagged()).isTrue();
+      assertThat(binary.findings())
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.category()).isEqualTo("unreviewable");
+                assertThat(f.reason()).startsWith("the current content cannot be read");
+              });
+    }
+    assertThat(Files.readString(dir.resolve("auth.py"))).isEqualTo(ORIGINAL);
   }
 }

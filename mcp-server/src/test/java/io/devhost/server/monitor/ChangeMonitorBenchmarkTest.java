@@ -245,6 +245,21 @@ class ChangeMonitorBenchmarkTest {
         .append(" (")
         .append(percent(flaggedCommits, commits.size()))
         .append(").\n\n");
+    sb.append("The unit is the file change, since that is what a model proposes to a write tool")
+        .append(" and what the approval prompt shows; ")
+        .append(
+            flaggedFiles <= FALSE_POSITIVE_TARGET * benign.size()
+                ? "by that unit the target is met"
+                : "by that unit the target is NOT met")
+        .append(
+            flaggedCommits <= FALSE_POSITIVE_TARGET * commits.size()
+                ? ", and by commit too.\n\n"
+                : ". By commit it is missed by "
+                    + String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        100.0 * flaggedCommits / commits.size() - 100 * FALSE_POSITIVE_TARGET)
+                    + " points: each flagged commit is listed below with the rules that fired.\n\n");
     if (flaggedFiles > 0) {
       sb.append("| benign change flagged | commit | findings |\n|---|---|---|\n");
       benign.stream()
