@@ -136,8 +136,7 @@ final class ChangePreview {
               + MAX_DIFF_LINES
               + "); propose it in smaller changes");
     }
-    return new ProposedChange(
-        tool.server(), tool.tool().name(), target, kind, diff, UnifiedDiffs.parse(diff), null);
+    return ProposedChange.ofDiff(tool.server(), tool.tool().name(), target, kind, diff);
   }
 
   /** The target's current text: empty for a new file, or why it cannot be read. */

@@ -32,6 +32,12 @@ public record ProposedChange(
     hunks = List.copyOf(hunks);
   }
 
+  /** A change given as a unified diff, parsed for the rules. */
+  public static ProposedChange ofDiff(
+      String server, String tool, String target, Kind kind, String diff) {
+    return new ProposedChange(server, tool, target, kind, diff, UnifiedDiffs.parse(diff), null);
+  }
+
   static ProposedChange unreviewable(
       String server, String tool, String target, Kind kind, String problem) {
     return new ProposedChange(server, tool, target, kind, "", List.of(), problem);

@@ -50,14 +50,7 @@ class ApprovalGateChangeTest {
   private static ChangeReview review(String after) {
     String diff = UnifiedDiffs.of("auth.py", "", after);
     var change =
-        new ProposedChange(
-            "fs",
-            "write_file",
-            "auth.py",
-            ProposedChange.Kind.FILE,
-            diff,
-            UnifiedDiffs.parse(diff),
-            null);
+        ProposedChange.ofDiff("fs", "write_file", "auth.py", ProposedChange.Kind.FILE, diff);
     return new ChangeReview(List.of(change), new ChangeMonitor(RuleSet.defaults()).screen(change));
   }
 

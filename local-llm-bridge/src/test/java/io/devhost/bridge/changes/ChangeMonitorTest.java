@@ -16,8 +16,7 @@ class ChangeMonitorTest {
 
   private static ProposedChange edit(String path, String before, String after) {
     String diff = UnifiedDiffs.of(path, before, after);
-    return new ProposedChange(
-        "s", "write_file", path, ProposedChange.Kind.FILE, diff, UnifiedDiffs.parse(diff), null);
+    return ProposedChange.ofDiff("s", "write_file", path, ProposedChange.Kind.FILE, diff);
   }
 
   @Test

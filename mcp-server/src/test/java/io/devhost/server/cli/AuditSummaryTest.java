@@ -29,14 +29,7 @@ class AuditSummaryTest {
   private static ChangeReview review(String after) {
     String diff = UnifiedDiffs.of("config.py", "", after);
     var change =
-        new ProposedChange(
-            "devhost",
-            "write_file",
-            "config.py",
-            ProposedChange.Kind.FILE,
-            diff,
-            UnifiedDiffs.parse(diff),
-            null);
+        ProposedChange.ofDiff("devhost", "write_file", "config.py", ProposedChange.Kind.FILE, diff);
     return new ChangeReview(List.of(change), new ChangeMonitor(RuleSet.defaults()).screen(change));
   }
 
