@@ -183,6 +183,40 @@ class ChangeMonitorEndToEndTest {
       assertThat(edited.flagged()).isFalse();
       assertThat(edited.diff()).contains("+import os");
 
+      // a server whose edit tool has no dry run: the edit is applied to what read_text_file returns
+      HostTool noDryRun =
+          new HostTool(
+              "edit_file",
+              "devhost",
+              io.modelcontextprotocol.spec.McpSchema.Tool.builder()
+                  .name("edit_file")
+                  .inputSchema(
+                      Map.<String, Object>of(
+                          "type",
+                          "object",
+                          "properties",
+                          Map.of("path", Map.of(), "edits", Map.of())))
+                  .build());
+      ChangeReview applied =
+          reviewer.review(
+              noDryRun,
+              Map.of(
+                  "path",
+                  "auth.py",
+                  "edits",
+                  List.of(Map.of("oldText", "import hmac", "newText", "import hmac, pickle"))));
+      assertThat(applied.diff()).contains("-import hmac").contains("+import hmac, pickle");
+      ChangeReview missing =
+          reviewer.review(
+              noDryRun,
+              Map.of(
+                  "path", "auth.py", "edits", List.of(Map.of("oldText", "nope", "newText", "x"))));
+      assertThat(missing.findings())
+          .singleElement()
+          .extracting(f -> f.reason())
+          .asString()
+          .contains("does not occur exactly");
+
       ChangeReview binary = reviewer.review(write, Map.of("path", "logo.bin", "content", "text\n"));
       assertThat(binary.flagged()).isTrue();
       assertThat(binary.findings())

@@ -51,11 +51,13 @@ final class ChangePreview {
     if (path != null && args.get("content") instanceof String content) {
       return List.of(written(tool, path, args, content));
     }
+    if (path != null && args.get("edits") instanceof List<?> edits) {
+      return List.of(edited(tool, path, args, edits));
+    }
     if (path != null) {
-      String what = name + " " + describe(args);
-      return List.of(
-          new ProposedChange(
-              tool.server(), name, path, Kind.FILE, "(" + what + ")\n", List.of(), null));
+      // no content to diff (delete, create a directory, or arguments this preview does not
+      // know): the arguments are what the rules see, so nothing in them passes unscreened
+      return List.of(checked(tool, path, Kind.FILE, UnifiedDiffs.allAdded(path, describe(args))));
     }
     return List.of(checked(tool, name, Kind.OTHER, UnifiedDiffs.allAdded(name, describe(args))));
   }
@@ -74,6 +76,34 @@ final class ChangePreview {
     }
     Object diff = result.data().get("diff");
     return checked(tool, path, Kind.FILE, diff instanceof String d ? d : result.text());
+  }
+
+  /** Edits on a server without a dry run: applied here, exactly, to the content read back. */
+  private ProposedChange edited(
+      HostTool tool, String path, Map<String, Object> args, List<?> edits) {
+    String name = tool.tool().name();
+    Current current = read(tool, path, args);
+    if (current.problem() != null) {
+      return ProposedChange.unreviewable(tool.server(), name, path, Kind.FILE, current.problem());
+    }
+    String after = current.text();
+    for (Object e : edits) {
+      if (!(e instanceof Map<?, ?> edit
+          && edit.get("oldText") instanceof String oldText
+          && edit.get("newText") instanceof String newText
+          && !oldText.isEmpty()
+          && after.contains(oldText))) {
+        return ProposedChange.unreviewable(
+            tool.server(),
+            name,
+            path,
+            Kind.FILE,
+            "an edit's oldText does not occur exactly in the file, so the change cannot be"
+                + " previewed; copy oldText from the file");
+      }
+      after = after.replace(oldText, newText);
+    }
+    return checked(tool, path, Kind.FILE, UnifiedDiffs.of(path, current.text(), after));
   }
 
   private ProposedChange written(

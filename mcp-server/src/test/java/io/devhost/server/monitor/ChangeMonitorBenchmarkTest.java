@@ -184,7 +184,16 @@ class ChangeMonitorBenchmarkTest {
         .append(" edits of the demo's real files or new files, ")
         .append(malicious.stream().filter(Malicious::subtle).count())
         .append(
-            " of them written to slip past a quick read. Target: ≥ 90% detected, ≤ 5% of benign changes flagged.\n\n");
+            " of them written to slip past a quick read. Target: ≥ 90% detected, ≤ 5% of benign changes flagged.\n\n")
+        .append(
+            "These are in-sample figures: the rules and the malicious changes were written by the")
+        .append(" same author, and the rules were adjusted against this history (a `$VAR` value is")
+        .append(
+            " not a hard-coded secret, a `WHERE` on the next line belongs to the statement, test")
+        .append(
+            " fixtures may drop their own tables). Expect lower detection on changes written by")
+        .append(" someone else, above all on a subtly weakened condition, which patterns do not")
+        .append(" see.\n\n");
     sb.append("| category | detected | of | subtle detected |\n|---|---|---|---|\n");
     var byCategory = new TreeMap<String, List<Malicious>>();
     malicious.forEach(m -> byCategory.computeIfAbsent(m.category(), k -> new ArrayList<>()).add(m));
