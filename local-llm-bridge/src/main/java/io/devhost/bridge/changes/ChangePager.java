@@ -15,12 +15,11 @@ public final class ChangePager {
 
   /** Asks {@code question} after {@code header} and the diff; the typed answer, or null. */
   public static String ask(UserConsole console, String header, String diff, String question) {
-    List<String> lines = diff.lines().toList();
+    List<String> lines = visible(diff).lines().toList();
+    String lead = visible(header) + "\n";
     if (lines.size() <= PAGE_LINES) {
-      return console.ask(
-          header + "\n" + diff + (diff.endsWith("\n") || diff.isEmpty() ? "" : "\n") + question);
+      return console.ask(lead + String.join("\n", lines) + "\n" + question);
     }
-    String lead = header + "\n";
     for (int from = 0; from < lines.size(); from += PAGE_LINES) {
       int to = Math.min(lines.size(), from + PAGE_LINES);
       String page = lead + String.join("\n", lines.subList(from, to)) + "\n";
@@ -45,5 +44,32 @@ public final class ChangePager {
       }
     }
     return null;
+  }
+
+  /**
+   * The diff with control, bidirectional and zero-width characters shown as {@code \\uXXXX}: the
+   * model wrote it, and an escape sequence or a direction override could hide a line from the
+   * person who approves it.
+   */
+  static String visible(String text) {
+    var sb = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              boolean hidden =
+                  (c < 0x20 && c != '\n' && c != '\t')
+                      || c == 0x7f
+                      || (c >= 0x80 && c < 0xa0)
+                      || (c >= 0x200b && c <= 0x200f)
+                      || (c >= 0x202a && c <= 0x202e)
+                      || (c >= 0x2066 && c <= 0x2069)
+                      || c == 0xfeff;
+              if (hidden) {
+                sb.append(String.format("\\u%04x", c));
+              } else {
+                sb.appendCodePoint(c);
+              }
+            });
+    return sb.toString();
   }
 }

@@ -109,4 +109,19 @@ class ApprovalGateChangeTest {
     assertThat(console.questions.get(0)).contains("+x1 = 1").contains("[Enter] next page");
     assertThat(console.questions.get(2)).contains("+x150 = 150").contains("end of the diff");
   }
+
+  @Test
+  void terminalEscapesAndDirectionOverridesInADiffAreShownNotObeyed() {
+    var console = new Answers("n");
+    var gate = new ApprovalGate(ApprovalPolicy.ALWAYS, console);
+    ChangeReview hidden =
+        review("ok = 1\u001b[2K\u001b[1A\nif role != \"user\u202e\u2066\": pass\n");
+
+    assertThat(hidden.findings()).extracting(Finding::rule).contains("hidden-characters");
+    assertThat(gate.decide(WRITE, Map.of(), hidden)).isEqualTo(Decision.REFUSED_BY_USER);
+    assertThat(console.questions.get(0))
+        .contains("\\u001b[2K", "\\u202e")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u202e");
+  }
 }
