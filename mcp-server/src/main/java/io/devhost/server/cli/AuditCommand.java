@@ -33,6 +33,16 @@ final class AuditCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
+  /** The audit log file, or null (after saying so) when there is none yet. */
+  static Path existingLog(AuditOptions audit, CommandSpec spec) {
+    Path file = audit.auditLog();
+    if (!Files.isRegularFile(file)) {
+      spec.commandLine().getErr().println("devhost: no audit log at " + file + " yet.");
+      return null;
+    }
+    return file;
+  }
+
   /** {@code devhost audit tail}: the last calls, one readable line each. */
   @Command(
       name = "tail",
@@ -60,9 +70,8 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path file = audit.auditLog();
-      if (!Files.isRegularFile(file)) {
-        spec.commandLine().getErr().println("devhost: no audit log at " + file + " yet.");
+      Path file = existingLog(audit, spec);
+      if (file == null) {
         return 1;
       }
       var last = new ArrayDeque<String>(lines);

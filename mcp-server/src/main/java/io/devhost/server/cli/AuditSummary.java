@@ -74,9 +74,8 @@ final class AuditSummary implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path file = audit.auditLog();
-    if (!Files.isRegularFile(file)) {
-      spec.commandLine().getErr().println("devhost: no audit log at " + file + " yet.");
+    Path file = AuditCommand.existingLog(audit, spec);
+    if (file == null) {
       return 1;
     }
     var sessions = new LinkedHashMap<String, Session>();
