@@ -1,5 +1,6 @@
 package io.devhost.bridge;
 
+import io.devhost.bridge.changes.ChangeReviewer;
 import io.devhost.bridge.host.ClientFeatures;
 import io.devhost.bridge.host.McpHost;
 import io.devhost.bridge.host.UserConsole;
@@ -48,7 +49,8 @@ public final class Bridge implements AutoCloseable {
               config.budgets(),
               config.samplingSettings(),
               audit,
-              config.keepThoughts());
+              config.keepThoughts(),
+              new ChangeReviewer(host, config.changeRules()));
       return new Bridge(model, host, planner);
     } catch (RuntimeException e) {
       model.close();

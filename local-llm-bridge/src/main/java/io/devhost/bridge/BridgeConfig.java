@@ -1,5 +1,6 @@
 package io.devhost.bridge;
 
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.host.ServerConfig;
 import io.devhost.bridge.model.ModelOptions;
 import io.devhost.bridge.model.Sampling;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param root the working directory, offered to servers as the client's one root
  * @param sampling whether servers may ask the local model to answer (after the user agrees)
  * @param keepThoughts whether transcripts keep each step's reasoning
+ * @param changeRules the change monitor's rules, which screen every write the model proposes
  */
 public record BridgeConfig(
     ModelOptions model,
@@ -25,9 +27,37 @@ public record BridgeConfig(
     ApprovalPolicy approval,
     boolean sampling,
     boolean keepThoughts,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    RuleSet changeRules) {
+
+  /** With the default change-monitor rules. */
+  public BridgeConfig(
+      ModelOptions model,
+      List<ServerConfig> servers,
+      Path root,
+      Budgets budgets,
+      Sampling samplingSettings,
+      ApprovalPolicy approval,
+      boolean sampling,
+      boolean keepThoughts,
+      Duration requestTimeout) {
+    this(
+        model,
+        servers,
+        root,
+        budgets,
+        samplingSettings,
+        approval,
+        sampling,
+        keepThoughts,
+        requestTimeout,
+        RuleSet.defaults());
+  }
 
   public BridgeConfig {
+    if (changeRules == null) {
+      throw new IllegalArgumentException("the bridge needs change-monitor rules");
+    }
     servers = List.copyOf(servers);
     if (servers.isEmpty()) {
       throw new IllegalArgumentException("the bridge needs at least one MCP server");

@@ -216,6 +216,21 @@ public final class McpHost implements ToolHost, AutoCloseable {
     }
   }
 
+  @Override
+  public DataResult callForData(HostTool tool, Map<String, Object> arguments) {
+    McpSyncClient client = clients.get(tool.server());
+    try {
+      var result = client.callTool(new McpSchema.CallToolRequest(tool.tool().name(), arguments));
+      Map<String, Object> data =
+          result.structuredContent() instanceof Map<?, ?> m
+              ? JSON.convertValue(m, new tools.jackson.core.type.TypeReference<>() {})
+              : Map.of();
+      return new DataResult(Boolean.TRUE.equals(result.isError()), text(result), data);
+    } catch (RuntimeException e) {
+      return new DataResult(true, "the call failed: " + rootMessage(e), Map.of());
+    }
+  }
+
   static String text(McpSchema.CallToolResult result) {
     String text =
         result.content() == null

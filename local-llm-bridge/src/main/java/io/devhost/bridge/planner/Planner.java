@@ -1,5 +1,7 @@
 package io.devhost.bridge.planner;
 
+import io.devhost.bridge.changes.ChangeReview;
+import io.devhost.bridge.changes.ChangeReviewer;
 import io.devhost.bridge.host.HostTool;
 import io.devhost.bridge.host.ToolHost;
 import io.devhost.bridge.host.ToolResult;
@@ -16,9 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The loop that turns a task into tool calls and an answer. Each step: build the prompt, get one
  * action (StepGenerator), check it (parse, known tool, valid arguments; else retry with the
- * problem), refuse a repeated call, ask the ApprovalGate, call the tool, keep what it taught in the
- * Ledger. Budgets bound steps, tokens and time. One planner serves one session: the ledger and the
- * earlier tasks carry over from one {@link #run} to the next (the chat).
+ * problem), refuse a repeated call, have a write's change previewed and screened (ChangeReviewer),
+ * ask the ApprovalGate, call the tool, keep what it taught in the Ledger. Budgets bound steps,
+ * tokens and time. One planner serves one session: the ledger and the earlier tasks carry over from
+ * one {@link #run} to the next (the chat).
  */
 public final class Planner {
 
@@ -27,6 +30,7 @@ public final class Planner {
   private final ApprovalGate approvals;
   private final Budgets budgets;
   private final ToolCallListener audit;
+  private final ChangeReviewer changes;
   private final StepGenerator generator;
   private final Ledger ledger = new Ledger();
   private final List<String> earlierTasks = new ArrayList<>();
@@ -41,6 +45,20 @@ public final class Planner {
       Sampling sampling,
       ToolCallListener audit,
       boolean keepThoughts) {
+    this(model, host, approvals, budgets, sampling, audit, keepThoughts, null);
+  }
+
+  /** With a change reviewer: every write is previewed and screened before the gate decides. */
+  public Planner(
+      ModelBackend model,
+      ToolHost host,
+      ApprovalGate approvals,
+      Budgets budgets,
+      Sampling sampling,
+      ToolCallListener audit,
+      boolean keepThoughts,
+      ChangeReviewer changes) {
+    this.changes = changes;
     this.model = model;
     this.host = host;
     this.approvals = approvals;
@@ -145,6 +163,7 @@ public final class Planner {
       private int stepTokens;
       private String reasoning;
       private ActionChecker.Usable usable;
+      private ChangeReview change;
 
       Step(int number) {
         this.number = number;
@@ -223,20 +242,16 @@ public final class Planner {
           return repeated(call, tool, earlier);
         }
         boolean local = tool.equals(ledgerTool); // by definition, not by a name a server could use
-        Decision decision = local ? Decision.READ_ONLY : approvals.decide(tool, call.arguments());
+        change =
+            local || tool.readOnly() || changes == null
+                ? null
+                : changes.review(tool, call.arguments());
+        Decision decision =
+            local ? Decision.READ_ONLY : approvals.decide(tool, call.arguments(), change);
         if (!decision.allowed()) {
           String why = decision.name().toLowerCase(java.util.Locale.ROOT);
-          logCall(tool, call, decision, 0, 0, "refused: " + why);
-          history.add(
-              new Exchange(
-                  call,
-                  "The call of "
-                      + tool.name()
-                      + " was refused ("
-                      + why
-                      + "). Do not call it again; continue with read-only tools or answer with"
-                      + " what you know.",
-                  0));
+          logCall(tool, call, decision, 0, 0, "refused: " + why, change);
+          history.add(new Exchange(call, refusal(tool, decision), 0));
           record(call.toJson(), tool, call.arguments(), decision, 0, false);
           return null;
         }
@@ -253,7 +268,8 @@ public final class Planner {
                 decision,
                 stepToolNanos / 1_000_000,
                 result.text().length(),
-                result.error() ? result.text() : null);
+                result.error() ? result.text() : null,
+                change);
         events.toolFinished(number, done);
         if (local) {
           history.add(
@@ -274,6 +290,27 @@ public final class Planner {
             result.text().length(),
             result.error());
         return null;
+      }
+
+      /** What the model is told of a refused call; of a flagged change, why, so it can fix it. */
+      private String refusal(HostTool tool, Decision decision) {
+        String why = decision.name().toLowerCase(java.util.Locale.ROOT);
+        if (change != null && change.flagged()) {
+          return "The change proposed with "
+              + tool.name()
+              + " was NOT written ("
+              + why
+              + "): the change monitor flagged it:\n"
+              + change.reasons()
+              + "\nPropose only the change the task asks for, without what was flagged, or"
+              + " answer and explain why it is needed.";
+        }
+        return "The call of "
+            + tool.name()
+            + " was refused ("
+            + why
+            + "). Do not call it again; continue with read-only tools or answer with"
+            + " what you know.";
       }
 
       /** An identical call is not run again: the model is told where its result is. */
@@ -326,7 +363,8 @@ public final class Planner {
                 stepTokens,
                 stepModelNanos / 1_000_000,
                 stepToolNanos / 1_000_000,
-                host));
+                host,
+                tool == null ? null : change));
       }
     }
 
@@ -364,7 +402,8 @@ public final class Planner {
         Decision decision,
         long millis,
         int chars,
-        String error) {
+        String error,
+        ChangeReview change) {
       var r =
           new ToolCallRecord(
               Instant.now(),
@@ -374,7 +413,8 @@ public final class Planner {
               decision,
               millis,
               chars,
-              error);
+              error,
+              change);
       audit.onToolCall(r);
       return r;
     }

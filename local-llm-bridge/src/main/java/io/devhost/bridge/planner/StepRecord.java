@@ -1,5 +1,6 @@
 package io.devhost.bridge.planner;
 
+import io.devhost.bridge.changes.ChangeReview;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param rejected problems with replies that were sent back to the model
  * @param hostMillis time spent in the host itself: prompt, parsing, validation, ledger (not the
  *     model, not the tool)
+ * @param change the reviewed change of a write (diff and findings); null for reads and answers
  */
 public record StepRecord(
     int step,
@@ -27,4 +29,5 @@ public record StepRecord(
     int tokens,
     long modelMillis,
     long toolMillis,
-    double hostMillis) {}
+    double hostMillis,
+    ChangeReview change) {}

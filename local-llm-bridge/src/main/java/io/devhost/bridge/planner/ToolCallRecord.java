@@ -1,5 +1,6 @@
 package io.devhost.bridge.planner;
 
+import io.devhost.bridge.changes.ChangeReview;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import java.util.Map;
  *
  * @param resultChars size of the result text; 0 when the call did not run
  * @param error the error text when the call failed or was refused; null on success
+ * @param change the reviewed change of a write (diff and findings); null for reads
  */
 public record ToolCallRecord(
     Instant time,
@@ -17,4 +19,18 @@ public record ToolCallRecord(
     Decision decision,
     long durationMillis,
     int resultChars,
-    String error) {}
+    String error,
+    ChangeReview change) {
+
+  public ToolCallRecord(
+      Instant time,
+      String server,
+      String tool,
+      Map<String, Object> arguments,
+      Decision decision,
+      long durationMillis,
+      int resultChars,
+      String error) {
+    this(time, server, tool, arguments, decision, durationMillis, resultChars, error, null);
+  }
+}

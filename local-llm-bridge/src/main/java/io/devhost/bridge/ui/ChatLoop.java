@@ -32,7 +32,8 @@ public final class ChatLoop {
         /tools            the tools on offer, with their hints
         /ledger           what the calls so far taught, with sources
         /servers          the connected MCP servers
-        /approve [never|ask|always]   show or set how writing tools are approved
+        /approve [never|ask|always]   show or set how writing tools are approved, and the
+                          changes the change monitor flagged
         /model            the model in use
         /thoughts         show or collapse the reasoning while it streams
         /quit             leave (Ctrl-D too). Ctrl-C stops a running task.""";
@@ -139,6 +140,12 @@ public final class ChatLoop {
         }
         out.println(
             "  approval: " + bridge.planner().approvals().policy().name().toLowerCase(Locale.ROOT));
+        var flagged = bridge.planner().approvals().flagged();
+        out.println(
+            flagged.isEmpty()
+                ? "  no change flagged by the change monitor in this session"
+                : "  flagged by the change monitor in this session:");
+        flagged.forEach(f -> out.println("    " + f));
       }
       default -> out.println(HELP);
     }

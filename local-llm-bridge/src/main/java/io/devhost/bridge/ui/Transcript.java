@@ -1,5 +1,6 @@
 package io.devhost.bridge.ui;
 
+import io.devhost.bridge.changes.ChangeJson;
 import io.devhost.bridge.planner.RunResult;
 import io.devhost.bridge.planner.StepRecord;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ public final class Transcript {
             s.decision() == null ? "repeated" : s.decision().name().toLowerCase(Locale.ROOT));
         step.put("resultChars", s.resultChars());
         step.put("toolError", s.toolError());
+        if (s.change() != null) {
+          step.put("change", ChangeJson.of(s.change()));
+        }
       }
       step.put("modelCalls", s.modelCalls());
       step.put("tokens", s.tokens());

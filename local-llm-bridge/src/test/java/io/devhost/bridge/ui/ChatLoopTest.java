@@ -78,10 +78,18 @@ class ChatLoopTest {
 
     String screen = shown.toString(StandardCharsets.UTF_8);
     assertThat(screen).contains("count_rows").contains("destructive");
-    assertThat(screen).contains("Allow? [y]es / [n]o / [a]lways for this tool:");
+    // DELETE without WHERE is flagged: the prompt shows why and the statement as a diff
+    assertThat(screen)
+        .contains("The change monitor FLAGGED")
+        .contains("[destructive-sql/delete-or-update-everything] SQL:1")
+        .contains("+DELETE FROM orders")
+        .contains("Write it anyway? [y]es / [n]o:");
     assertThat(screen).contains("orders has 3 rows; the delete was refused.");
     assertThat(screen).contains("#1 step 1 proj/count_rows {\"table\":\"orders\"}");
     assertThat(screen).contains("approval: never");
+    assertThat(screen)
+        .contains("flagged by the change monitor in this session:")
+        .contains("run_sql -> refused_by_user: [destructive-sql/delete-or-update-everything]");
     assertThat(dir.resolve("writes.log")).doesNotExist();
   }
 }

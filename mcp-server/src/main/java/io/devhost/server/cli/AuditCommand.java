@@ -23,7 +23,7 @@ import tools.jackson.core.type.TypeReference;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Read the audit log of tool calls.",
-    subcommands = {AuditCommand.Tail.class})
+    subcommands = {AuditCommand.Tail.class, AuditSummary.class})
 final class AuditCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -31,6 +31,16 @@ final class AuditCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  /** The audit log file, or null (after saying so) when there is none yet. */
+  static Path existingLog(AuditOptions audit, CommandSpec spec) {
+    Path file = audit.auditLog();
+    if (!Files.isRegularFile(file)) {
+      spec.commandLine().getErr().println("devhost: no audit log at " + file + " yet.");
+      return null;
+    }
+    return file;
   }
 
   /** {@code devhost audit tail}: the last calls, one readable line each. */
@@ -60,9 +70,8 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Path file = audit.auditLog();
-      if (!Files.isRegularFile(file)) {
-        spec.commandLine().getErr().println("devhost: no audit log at " + file + " yet.");
+      Path file = existingLog(audit, spec);
+      if (file == null) {
         return 1;
       }
       var last = new ArrayDeque<String>(lines);

@@ -1,6 +1,7 @@
 package io.devhost.server.cli;
 
 import io.devhost.bridge.BridgeConfig;
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.host.McpServersFile;
 import io.devhost.bridge.host.ServerConfig;
 import io.devhost.bridge.model.ModelOptions;
@@ -13,9 +14,11 @@ import io.devhost.server.config.AuditOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -120,6 +123,23 @@ final class BridgeOptions {
   String approve;
 
   @Option(
+      names = "--monitor-rules",
+      paramLabel = "FILE",
+      description =
+          "Extra change-monitor rules (YAML, the format of the default rules): a rule with a"
+              + " default's id replaces it; 'categories: {NAME: off}' switches a category off.")
+  Path monitorRules;
+
+  @Option(
+      names = "--monitor-off",
+      split = ",",
+      paramLabel = "CATEGORY",
+      description =
+          "Change-monitor categories to switch off: credentials, checks-off, outbound,"
+              + " code-execution, obfuscation, build-and-ci, destructive-sql.")
+  List<String> monitorOff = new ArrayList<>();
+
+  @Option(
       names = "--temperature",
       defaultValue = "0.6",
       description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
@@ -187,7 +207,8 @@ final class BridgeOptions {
         policy(),
         true,
         keepThoughts,
-        Duration.ofSeconds(requestSeconds));
+        Duration.ofSeconds(requestSeconds),
+        RuleSet.load(monitorRules, Set.copyOf(monitorOff)));
   }
 
   /** The server's audit log, which records the bridge's calls too. */

@@ -102,6 +102,18 @@ public final class ToolCallPipeline implements AutoCloseable {
   /** The policy decision, and the result to return instead of running when it is a refusal. */
   private record Decided(String decision, ToolRunner.Outcome refusal) {}
 
+  /**
+   * A dry run changes nothing (edit_file's contract), so it needs no confirmation: a host that
+   * previews a change before asking its user (the bridge's change monitor) must not make the user
+   * confirm the preview too.
+   */
+  private static boolean dryRun(ToolSpec<?, ?> tool, Map<String, Object> arguments) {
+    var fields = tool.inputType().getRecordComponents();
+    return Boolean.TRUE.equals(arguments.get("dryRun"))
+        && fields != null
+        && java.util.Arrays.stream(fields).anyMatch(f -> f.getName().equals("dryRun"));
+  }
+
   private Decided decide(
       ToolSpec<?, ?> tool,
       McpSyncServerExchange exchange,
@@ -117,7 +129,7 @@ public final class ToolCallPipeline implements AutoCloseable {
                   + " tool calls in the last minute. Wait a few seconds, then retry"
                   + " fewer calls at a time."));
     }
-    if (!tool.destructive() || settings.confirm() == ConfirmMode.never) {
+    if (!tool.destructive() || settings.confirm() == ConfirmMode.never || dryRun(tool, arguments)) {
       return new Decided("allowed", null);
     }
     return switch (DestructiveCallConfirmation.ask(exchange, tool, arguments)) {

@@ -32,6 +32,13 @@ public final class ArgumentRedactor {
           "(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}"
               + "|(?i:bearer)\\s+[A-Za-z0-9._~+/=-]{8,}"
               + "|-----BEGIN [A-Z ]*PRIVATE KEY-----)");
+
+  /** {@code password = "…"}, {@code API_KEY: …} in code or config: the value is masked. */
+  private static final Pattern SECRET_ASSIGNMENT =
+      Pattern.compile(
+          "(?i)((?:password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key(?:_id)?)"
+              + "[a-z0-9_]*[\"']?\\s*(?:=|:|==)\\s*[bfr]?[\"']?)[^\"'\\s,;)]{4,}");
+
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]+:)[^@\\s]+@");
 
   private ArgumentRedactor() {}
@@ -66,9 +73,22 @@ public final class ArgumentRedactor {
     return v;
   }
 
+  /**
+   * Masks credential-looking strings inside a text kept whole (a diff in the audit log): tokens,
+   * bearer values, private keys, URL passwords and values assigned to secret-looking names become
+   * {@value #REDACTED}.
+   */
+  public static String mask(String text) {
+    return SECRET_ASSIGNMENT.matcher(maskValues(text)).replaceAll("$1" + REDACTED);
+  }
+
+  private static String maskValues(String text) {
+    String masked = SECRET_VALUE.matcher(text).replaceAll(REDACTED);
+    return URL_PASSWORD.matcher(masked).replaceAll("$1" + REDACTED + "@");
+  }
+
   private static String string(String s) {
-    String masked = SECRET_VALUE.matcher(s).replaceAll(REDACTED);
-    masked = URL_PASSWORD.matcher(masked).replaceAll("$1" + REDACTED + "@");
+    String masked = maskValues(s);
     if (masked.length() > MAX_INLINE_CHARS) {
       return "sha256:" + sha256(masked) + " (" + s.length() + " chars)";
     }

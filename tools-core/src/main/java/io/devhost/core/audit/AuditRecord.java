@@ -11,6 +11,9 @@ import java.util.Map;
  * @param decision what the policy decided: {@code allowed}, {@code confirmed}, {@code declined},
  *     {@code denied}, {@code rate_limited}
  * @param errorKind the {@code ToolException.Kind} name of a failed call, null on success
+ * @param change what a proposed write would change and what a change monitor found in it (its diff
+ *     digest: target, diff with secrets masked, SHA-256 of the diff, findings with category, rule,
+ *     file and line); null for calls that change nothing or were not reviewed
  */
 public record AuditRecord(
     Instant time,
@@ -23,4 +26,33 @@ public record AuditRecord(
     String decision,
     long durationMs,
     long resultBytes,
-    String errorKind) {}
+    String errorKind,
+    Map<String, Object> change) {
+
+  public AuditRecord(
+      Instant time,
+      String transport,
+      String session,
+      String client,
+      String clientVersion,
+      String tool,
+      Map<String, Object> arguments,
+      String decision,
+      long durationMs,
+      long resultBytes,
+      String errorKind) {
+    this(
+        time,
+        transport,
+        session,
+        client,
+        clientVersion,
+        tool,
+        arguments,
+        decision,
+        durationMs,
+        resultBytes,
+        errorKind,
+        null);
+  }
+}
