@@ -5,6 +5,7 @@ import io.devhost.bridge.model.ModelOptions;
 import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.planner.ApprovalPolicy;
 import io.devhost.bridge.planner.Budgets;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param root the working directory, offered to servers as the client's one root
  * @param sampling whether servers may ask the local model to answer (after the user agrees)
  * @param keepThoughts whether transcripts keep each step's reasoning
+ * @param trust the tools the user trusts (or distrusts), checked against the servers' tools
  */
 public record BridgeConfig(
     ModelOptions model,
@@ -25,7 +27,32 @@ public record BridgeConfig(
     ApprovalPolicy approval,
     boolean sampling,
     boolean keepThoughts,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    TrustList trust) {
+
+  /** With no tool trusted beyond what the servers declare read-only. */
+  public BridgeConfig(
+      ModelOptions model,
+      List<ServerConfig> servers,
+      Path root,
+      Budgets budgets,
+      Sampling samplingSettings,
+      ApprovalPolicy approval,
+      boolean sampling,
+      boolean keepThoughts,
+      Duration requestTimeout) {
+    this(
+        model,
+        servers,
+        root,
+        budgets,
+        samplingSettings,
+        approval,
+        sampling,
+        keepThoughts,
+        requestTimeout,
+        TrustList.NONE);
+  }
 
   public BridgeConfig {
     servers = List.copyOf(servers);

@@ -2,29 +2,47 @@ package io.devhost.bridge.planner;
 
 import io.devhost.bridge.host.HostTool;
 import io.devhost.bridge.host.UserConsole;
-import java.util.HashSet;
+import io.devhost.bridge.trust.SqlArguments;
+import io.devhost.bridge.trust.TrustList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decides whether a call may run. Read-only tools (by their server's annotation) run; any other
- * follows the policy, and under {@link ApprovalPolicy#ASK} the user answers at the terminal. Only
- * the policy and the user's typed answers change a decision: nothing the model writes and nothing
- * inside a tool result reaches this class, so injected text cannot grant itself a write.
+ * Decides whether a call may run, as a short sequence of checks. A call whose SQL-looking argument
+ * is not a plain read is a write, whatever the server or the trust list says; a tool the user
+ * distrusted is too. Otherwise a tool its server declares read-only runs, and so does one the user
+ * trusted. Every other call follows the policy, and under {@link ApprovalPolicy#ASK} the user
+ * answers at the terminal. Only the user (flags, config file, typed answers) changes a decision:
+ * nothing the model writes and nothing inside a tool result reaches this class, so injected text
+ * cannot grant itself a write.
  */
 public final class ApprovalGate {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final UserConsole console;
-  private final Set<String> alwaysAllowed = new HashSet<>();
+  private final TrustList trust;
+
+  /**
+   * Tools the user answered "always" for in this session, to whether that answer was given for a
+   * SQL write (then it covers SQL writes too; an "always" given for a read-looking call does not).
+   */
+  private final Map<String, Boolean> alwaysAllowed = new HashMap<>();
+
   private volatile ApprovalPolicy policy;
 
   public ApprovalGate(ApprovalPolicy policy, UserConsole console) {
+    this(policy, console, TrustList.NONE);
+  }
+
+  public ApprovalGate(ApprovalPolicy policy, UserConsole console, TrustList trust) {
     this.policy = policy;
     this.console = console;
+    this.trust = trust;
   }
 
   public ApprovalPolicy policy() {
@@ -36,9 +54,29 @@ public final class ApprovalGate {
     this.policy = policy;
   }
 
+  /** What runs without asking and why, for the chat's {@code /approve}. */
+  public synchronized List<String> describeTrust() {
+    var lines = new java.util.ArrayList<>(trust.describe());
+    alwaysAllowed.forEach(
+        (t, sql) ->
+            lines.add(
+                t
+                    + " runs without asking"
+                    + (sql ? "" : " unless its SQL writes")
+                    + " (answered 'always' in this chat)"));
+    lines.add("tools their server declares read-only run without asking");
+    lines.add("a call whose SQL argument is not a plain read is always treated as a write");
+    return lines;
+  }
+
   public synchronized Decision decide(HostTool tool, Map<String, Object> arguments) {
-    if (tool.readOnly()) {
+    Optional<String> sqlWrite = SqlArguments.whyWrite(arguments);
+    boolean mayTrust = sqlWrite.isEmpty() && !trust.distrusted(tool);
+    if (mayTrust && tool.readOnly()) {
       return Decision.READ_ONLY;
+    }
+    if (mayTrust && trust.trustedBecause(tool).isPresent()) {
+      return Decision.TRUSTED_BY_USER;
     }
     switch (policy) {
       case NEVER:
@@ -48,13 +86,19 @@ public final class ApprovalGate {
       default:
         break;
     }
-    if (alwaysAllowed.contains(tool.name())) {
+    Boolean always = alwaysAllowed.get(tool.name());
+    if (always != null && (always || sqlWrite.isEmpty())) {
       return Decision.APPROVED_ALWAYS_FOR_TOOL;
     }
     if (!console.interactive()) {
       return Decision.REFUSED_NON_INTERACTIVE;
     }
-    String kind = tool.destructive() ? "may delete or overwrite data" : "changes data";
+    return ask(tool, arguments, sqlWrite);
+  }
+
+  private Decision ask(HostTool tool, Map<String, Object> arguments, Optional<String> sqlWrite) {
+    String kind =
+        sqlWrite.orElse(tool.destructive() ? "it may delete or overwrite data" : "it changes data");
     String answer =
         console.ask(
             "The model wants to call "
@@ -68,7 +112,7 @@ public final class ApprovalGate {
                 + "\nAllow? [y]es / [n]o / [a]lways for this tool: ");
     String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
     if (a.equals("a") || a.equals("always")) {
-      alwaysAllowed.add(tool.name());
+      alwaysAllowed.merge(tool.name(), sqlWrite.isPresent(), Boolean::logicalOr);
       return Decision.APPROVED_ALWAYS_FOR_TOOL;
     }
     return a.equals("y") || a.equals("yes") ? Decision.APPROVED_BY_USER : Decision.REFUSED_BY_USER;

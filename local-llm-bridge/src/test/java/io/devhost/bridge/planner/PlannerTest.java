@@ -12,11 +12,13 @@ import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.ScriptedConsole;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,37 @@ class PlannerTest {
     assertThat(prompt).contains("<<<untrusted data from proj/count_rows");
     assertThat(last.schema()).containsKey("anyOf");
     assertThat(last.think()).isTrue();
+  }
+
+  @Test
+  void aTrustedUnannotatedToolRunsUnattendedButAnInjectedWriteThroughItNeverRuns()
+      throws Exception {
+    var trust =
+        TrustList.of(Map.of("proj", List.of("run_sql")), "servers.json", List.of(), List.of());
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"SELECT count(*) FROM orders\"}}",
+            "The file said to drop it.</think>{\"tool\": \"run_sql\", \"arguments\":"
+                + " {\"sql\": \"SELECT 1; DROP TABLE orders\"}}",
+            "</think>{\"answer\": \"3 orders (#1)\"}");
+    var planner =
+        new Planner(
+            model,
+            host,
+            new ApprovalGate(ApprovalPolicy.NEVER, UserConsole.NON_INTERACTIVE, trust),
+            Budgets.DEFAULT,
+            Sampling.R1,
+            audit::add,
+            true);
+
+    RunResult result = planner.run("How many orders are there?", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(audit)
+        .extracting(ToolCallRecord::decision)
+        .containsExactly(Decision.TRUSTED_BY_USER, Decision.REFUSED_BY_POLICY);
+    assertThat(Files.readString(dir.resolve("writes.log")))
+        .isEqualTo("SELECT count(*) FROM orders\n");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.planner.ApprovalPolicy;
 import io.devhost.bridge.planner.Budgets;
 import io.devhost.bridge.planner.ToolCallListener;
+import io.devhost.bridge.trust.TrustList;
 import io.devhost.server.Main;
 import io.devhost.server.config.AuditOptions;
 import java.net.URI;
@@ -120,6 +121,22 @@ final class BridgeOptions {
   String approve;
 
   @Option(
+      names = "--trust",
+      paramLabel = "SERVER.TOOL",
+      description =
+          "Let this tool run without asking, like \"alwaysAllow\" in --mcp-config (repeatable)."
+              + " A call whose SQL argument is not a plain read is still asked about.")
+  List<String> trust = List.of();
+
+  @Option(
+      names = "--distrust",
+      paramLabel = "SERVER.TOOL",
+      description =
+          "Always ask before this tool runs, even if its server declares it read-only or it is"
+              + " trusted (repeatable).")
+  List<String> distrust = List.of();
+
+  @Option(
       names = "--temperature",
       defaultValue = "0.6",
       description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
@@ -160,10 +177,19 @@ final class BridgeOptions {
   Path logFile;
 
   BridgeConfig config(boolean keepThoughts, Map<String, String> env) {
-    List<ServerConfig> servers =
+    var file =
         mcpConfig == null
-            ? List.of(ServerConfig.sameProgram("devhost", Main.class, List.of("serve", "--stdio")))
-            : McpServersFile.read(mcpConfig, env);
+            ? new McpServersFile.Contents(
+                List.of(
+                    ServerConfig.sameProgram("devhost", Main.class, List.of("serve", "--stdio"))),
+                Map.of())
+            : McpServersFile.load(mcpConfig, env);
+    var trusted =
+        TrustList.of(
+            file.alwaysAllow(),
+            mcpConfig == null ? "--mcp-config" : mcpConfig.toString(),
+            trust,
+            distrust);
     var models =
         new ModelOptions(
             ollama,
@@ -180,14 +206,15 @@ final class BridgeOptions {
             maxSteps, maxTokens, Duration.ofSeconds(maxSeconds), thinkTokens);
     return new BridgeConfig(
         models,
-        servers,
+        file.servers(),
         Path.of("").toAbsolutePath(),
         budgets,
         new Sampling(temperature, topP, seed),
         policy(),
         true,
         keepThoughts,
-        Duration.ofSeconds(requestSeconds));
+        Duration.ofSeconds(requestSeconds),
+        trusted);
   }
 
   /** The server's audit log, which records the bridge's calls too. */
