@@ -316,6 +316,7 @@ public final class Planner {
                 keepThoughts ? reasoning : null,
                 action,
                 List.copyOf(rejected),
+                usable == null ? List.of() : usable.coercions(),
                 tool == null ? null : tool.server(),
                 tool == null ? null : tool.tool().name(),
                 arguments,

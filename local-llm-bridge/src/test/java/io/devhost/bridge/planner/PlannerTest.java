@@ -138,6 +138,26 @@ class PlannerTest {
   }
 
   @Test
+  void anArgumentWithOneReadingIsConvertedAndRecordedInsteadOfAskingAgain() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\","
+                + " \"maxResults\": \"2\"}}",
+            "</think>{\"answer\": \"two matches (#1)\"}");
+
+    RunResult result = planner(model).run("find orders", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(result.totals().modelCalls()).isEqualTo(2);
+    assertThat(result.steps().get(0).coercions()).containsExactly("maxResults: \"2\" -> 2");
+    assertThat(result.steps().get(0).rejected()).isEmpty();
+    assertThat(result.steps().get(0).arguments()).containsEntry("maxResults", 2);
+    assertThat(io.devhost.bridge.ui.Transcript.json("t", "m", result))
+        .contains("\"coerced\" : [ \"maxResults: \\\"2\\\" -> 2\" ]")
+        .contains("\"coercions\" : 1");
+  }
+
+  @Test
   void sendsAHallucinatedToolBackWithTheClosestRealName() {
     var model =
         ScriptedBackend.of(
