@@ -380,13 +380,46 @@ class PlannerTest {
             .run("read", PlannerEvents.NONE);
 
     assertThat(result.answered()).isTrue();
-    assertThat(last(model.requests().get(1)))
-        .contains("[cut: ")
-        .contains("ledger_read {\"entry\": 1, \"offset\": 200}");
+    String shown = last(model.requests().get(1));
+    assertThat(shown)
+        .contains("big.txt:1: orders line")
+        .contains("characters elided")
+        .containsPattern("ledger_read \\{\"entry\": 1, \"offset\": \\d+\\} shows them")
+        .contains("big.txt:50: orders line");
     assertThat(last(model.requests().get(2)))
         .contains("Ledger entry, as asked")
         .contains("big.txt");
     Files.delete(dir.resolve("big.txt"));
+  }
+
+  @Test
+  void aCallForTheEndOfALogIsShownItsEndNeverItsBeginning() throws Exception {
+    var log = new StringBuilder();
+    for (int i = 1; i <= 400; i++) {
+      log.append("2026-12-05 10:00:").append(i).append(" INFO request served\n");
+    }
+    log.append("2026-12-05 10:07:00 ERROR connection refused: db:5432\n");
+    Files.writeString(dir.resolve("app.log"), log);
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"read_text_file\", \"arguments\": {\"path\": \"app.log\","
+                + " \"tail\": 200}}",
+            "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": -60}}",
+            "</think>{\"answer\": \"connection refused (#1)\"}");
+    var budgets = new Budgets(5, 10_000, Duration.ofMinutes(1), 256, 256, 1, 0.25, 1000, 2);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("why did the app fail?", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    String shown = last(model.requests().get(1));
+    assertThat(shown)
+        .contains("ERROR connection refused: db:5432")
+        .contains("characters elided")
+        .doesNotContain("10:00:201 INFO"); // the first line of what tail returned
+    assertThat(last(model.requests().get(2))).contains("ERROR connection refused");
+    Files.delete(dir.resolve("app.log"));
   }
 
   @Test
