@@ -108,7 +108,7 @@ public final class Planner {
       tools.add(ledgerTool);
       this.schema = ActionSchema.of(tools, budgets.actionTokens() * 2);
       this.checker = new ActionChecker(tools);
-      this.prompts = new PromptBuilder(tools, budgets, model.contextTokens());
+      this.prompts = new PromptBuilder(tools, task, budgets, model.contextTokens());
       this.deadline = start + budgets.maxTime().toNanos();
     }
 
