@@ -402,7 +402,7 @@ class PlannerTest {
     Files.writeString(dir.resolve("app.log"), log);
     var model =
         ScriptedBackend.of(
-            "</think>{\"tool\": \"read_text_file\", \"arguments\": {\"path\": \"app.log\","
+            "</think>{\"tool\": \"read_log\", \"arguments\": {\"path\": \"app.log\","
                 + " \"tail\": 200}}",
             "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": -60}}",
             "</think>{\"answer\": \"connection refused (#1)\"}");

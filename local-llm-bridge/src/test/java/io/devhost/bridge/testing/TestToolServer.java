@@ -43,7 +43,7 @@ public final class TestToolServer {
             .tools(
                 searchFiles(dir),
                 countRows(dir),
-                readTextFile(dir),
+                readLog(dir),
                 runSql(dir),
                 listRoots(),
                 confirm(),
@@ -148,10 +148,13 @@ public final class TestToolServer {
         });
   }
 
-  /** Like the reference filesystem server's: the whole file, or its first or last lines. */
-  private static SyncToolSpecification readTextFile(Path dir) {
+  /**
+   * Like the reference filesystem server's read_text_file: the whole file, or its first or last
+   * lines.
+   */
+  private static SyncToolSpecification readLog(Path dir) {
     return tool(
-        "read_text_file",
+        "read_log",
         "Reads a text file; head or tail limit it to its first or last lines.",
         """
         {"type":"object","properties":{
