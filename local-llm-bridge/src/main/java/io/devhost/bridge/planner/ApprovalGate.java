@@ -70,7 +70,7 @@ public final class ApprovalGate {
   }
 
   public synchronized Decision decide(HostTool tool, Map<String, Object> arguments) {
-    Optional<String> sqlWrite = SqlArguments.whyWrite(arguments);
+    Optional<String> sqlWrite = SqlArguments.whyWrite(arguments, tool.readOnly());
     boolean mayTrust = sqlWrite.isEmpty() && !trust.distrusted(tool);
     if (mayTrust && tool.readOnly()) {
       return Decision.READ_ONLY;

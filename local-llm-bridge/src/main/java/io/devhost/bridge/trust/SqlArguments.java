@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * has {@code sql} as a part ({@code raw_sql}, {@code sqlText}); when it is named {@code query} and
  * its text starts with a SQL command word; or, under any name, when its text starts with a command
  * word and also holds a word only SQL puts there ({@code FROM}, {@code INTO}, {@code TABLE}, {@code
- * SET}, …) or a semicolon. A search text such as "update the readme" under {@code query} is
- * therefore taken for SQL and asked about: a false alarm costs one question, a missed {@code DROP
- * TABLE} costs data. Strings inside lists are checked too.
+ * SET}, …) or a semicolon. That last, shape-only reading is skipped for tools their server declares
+ * read-only, so searching code for "DELETE FROM" with a read-only search tool is not taken for a
+ * write. A search text such as "update the readme" under {@code query} is therefore taken for SQL
+ * and asked about: a false alarm costs one question, a missed {@code DROP TABLE} costs data.
+ * Strings inside lists are checked too.
  */
 public final class SqlArguments {
 
@@ -86,11 +88,15 @@ public final class SqlArguments {
 
   private SqlArguments() {}
 
-  /** Why the call writes through a SQL-looking argument, or empty when none does. */
-  public static Optional<String> whyWrite(Map<String, Object> arguments) {
+  /**
+   * Why the call writes through a SQL-looking argument, or empty when none does.
+   *
+   * @param byNameOnly true for a tool declared read-only: only arguments named like SQL count
+   */
+  public static Optional<String> whyWrite(Map<String, Object> arguments, boolean byNameOnly) {
     for (var e : arguments.entrySet()) {
       for (String text : strings(e.getValue())) {
-        if (sqlLooking(e.getKey(), text)) {
+        if (sqlLooking(e.getKey(), text, byNameOnly)) {
           var why = SqlReads.whyNotPlainRead(text);
           if (why.isPresent()) {
             return Optional.of(
@@ -102,7 +108,7 @@ public final class SqlArguments {
     return Optional.empty();
   }
 
-  static boolean sqlLooking(String name, String text) {
+  static boolean sqlLooking(String name, String text, boolean byNameOnly) {
     if (SQL_NAME.matcher(name).matches()) {
       return !text.isBlank();
     }
@@ -110,7 +116,7 @@ public final class SqlArguments {
     if (first == null || !COMMAND_WORDS.contains(first.toLowerCase(Locale.ROOT))) {
       return false;
     }
-    return name.equalsIgnoreCase("query") || SQL_SHAPE.matcher(text).matches();
+    return name.equalsIgnoreCase("query") || (!byNameOnly && SQL_SHAPE.matcher(text).matches());
   }
 
   private static List<String> strings(Object value) {

@@ -110,17 +110,22 @@ class SqlReadsTest {
 
   @Test
   void sqlLookingArgumentsAreFoundByNameOrByShape() {
-    assertThat(SqlArguments.whyWrite(Map.of("sql", "DROP TABLE orders"))).isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("query", "delete from orders"))).isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("statement", "'x'; drop table t"))).isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("rawSql", "truncate t"))).isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("text", "DROP TABLE orders;"))).isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("lines", java.util.List.of("ok", "DELETE FROM t"))))
+    assertThat(SqlArguments.whyWrite(Map.of("sql", "DROP TABLE orders"), false)).isPresent();
+    assertThat(SqlArguments.whyWrite(Map.of("query", "delete from orders"), false)).isPresent();
+    assertThat(SqlArguments.whyWrite(Map.of("statement", "'x'; drop table t"), false)).isPresent();
+    assertThat(SqlArguments.whyWrite(Map.of("rawSql", "truncate t"), false)).isPresent();
+    assertThat(SqlArguments.whyWrite(Map.of("text", "DROP TABLE orders;"), false)).isPresent();
+    assertThat(
+            SqlArguments.whyWrite(Map.of("lines", java.util.List.of("ok", "DELETE FROM t")), false))
         .isPresent();
-    assertThat(SqlArguments.whyWrite(Map.of("sql", "SELECT * FROM orders"))).isEmpty();
-    assertThat(SqlArguments.whyWrite(Map.of("query", "label:bug is:open"))).isEmpty();
-    assertThat(SqlArguments.whyWrite(Map.of("path", "update-notes.md"))).isEmpty();
-    assertThat(SqlArguments.whyWrite(Map.of("message", "Update the readme"))).isEmpty();
-    assertThat(SqlArguments.whyWrite(Map.of("maxCount", 3))).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("sql", "SELECT * FROM orders"), false)).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("query", "label:bug is:open"), false)).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("path", "update-notes.md"), false)).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("message", "Update the readme"), false)).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("maxCount", 3), false)).isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("pattern", "DELETE FROM orders"), true))
+        .as("a read-only tool's search text is SQL-looking only by its name")
+        .isEmpty();
+    assertThat(SqlArguments.whyWrite(Map.of("sql", "DELETE FROM orders"), true)).isPresent();
   }
 }
