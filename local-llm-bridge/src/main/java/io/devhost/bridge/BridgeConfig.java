@@ -30,30 +30,6 @@ public record BridgeConfig(
     Duration requestTimeout,
     TrustList trust) {
 
-  /** With no tool trusted beyond what the servers declare read-only. */
-  public BridgeConfig(
-      ModelOptions model,
-      List<ServerConfig> servers,
-      Path root,
-      Budgets budgets,
-      Sampling samplingSettings,
-      ApprovalPolicy approval,
-      boolean sampling,
-      boolean keepThoughts,
-      Duration requestTimeout) {
-    this(
-        model,
-        servers,
-        root,
-        budgets,
-        samplingSettings,
-        approval,
-        sampling,
-        keepThoughts,
-        requestTimeout,
-        TrustList.NONE);
-  }
-
   public BridgeConfig {
     servers = List.copyOf(servers);
     if (servers.isEmpty()) {

@@ -14,6 +14,7 @@ import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.ScriptedConsole;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +37,8 @@ class BridgeTest {
         ApprovalPolicy.ASK,
         true,
         false,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        TrustList.NONE);
   }
 
   @Test

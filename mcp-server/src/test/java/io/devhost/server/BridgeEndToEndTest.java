@@ -20,6 +20,7 @@ import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,8 @@ class BridgeEndToEndTest {
             ApprovalPolicy.ASK,
             false,
             true,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            TrustList.NONE);
     return Bridge.open(model, config, UserConsole.NON_INTERACTIVE, audit::add);
   }
 

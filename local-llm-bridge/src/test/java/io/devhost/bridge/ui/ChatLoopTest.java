@@ -12,6 +12,7 @@ import io.devhost.bridge.planner.ToolCallListener;
 import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
@@ -52,7 +53,8 @@ class ChatLoopTest {
             ApprovalPolicy.ASK,
             false,
             false,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            TrustList.NONE);
 
     // The typed lines, then an input that stays open as a real terminal does (JLine reports an
     // input at its end as Ctrl-D even while lines are still buffered).
