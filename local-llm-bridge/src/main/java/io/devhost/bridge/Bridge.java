@@ -41,11 +41,17 @@ public final class Bridge implements AutoCloseable {
                   ? new SamplingResponder(model, console, config.samplingSettings())
                   : null);
       var host = McpHost.connect(config.servers(), features, config.requestTimeout());
+      try {
+        config.trust().checkAgainst(host.tools());
+      } catch (IllegalArgumentException e) {
+        host.close();
+        throw e;
+      }
       var planner =
           new Planner(
               model,
               host,
-              new ApprovalGate(config.approval(), console),
+              new ApprovalGate(config.approval(), console, config.trust()),
               config.budgets(),
               config.samplingSettings(),
               audit,

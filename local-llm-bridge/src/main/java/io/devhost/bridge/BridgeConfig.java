@@ -6,6 +6,7 @@ import io.devhost.bridge.model.ModelOptions;
 import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.planner.ApprovalPolicy;
 import io.devhost.bridge.planner.Budgets;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param root the working directory, offered to servers as the client's one root
  * @param sampling whether servers may ask the local model to answer (after the user agrees)
  * @param keepThoughts whether transcripts keep each step's reasoning
+ * @param trust the tools the user trusts (or distrusts), checked against the servers' tools
  * @param changeRules the change monitor's rules, which screen every write the model proposes
  */
 public record BridgeConfig(
@@ -28,31 +30,8 @@ public record BridgeConfig(
     boolean sampling,
     boolean keepThoughts,
     Duration requestTimeout,
+    TrustList trust,
     RuleSet changeRules) {
-
-  /** With the default change-monitor rules. */
-  public BridgeConfig(
-      ModelOptions model,
-      List<ServerConfig> servers,
-      Path root,
-      Budgets budgets,
-      Sampling samplingSettings,
-      ApprovalPolicy approval,
-      boolean sampling,
-      boolean keepThoughts,
-      Duration requestTimeout) {
-    this(
-        model,
-        servers,
-        root,
-        budgets,
-        samplingSettings,
-        approval,
-        sampling,
-        keepThoughts,
-        requestTimeout,
-        RuleSet.defaults());
-  }
 
   public BridgeConfig {
     if (changeRules == null) {

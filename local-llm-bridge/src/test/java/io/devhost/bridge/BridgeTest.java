@@ -2,6 +2,7 @@ package io.devhost.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.model.ModelOptions;
 import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.model.Turn;
@@ -14,6 +15,7 @@ import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.ScriptedConsole;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +38,9 @@ class BridgeTest {
         ApprovalPolicy.ASK,
         true,
         false,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        TrustList.NONE,
+        RuleSet.defaults());
   }
 
   @Test

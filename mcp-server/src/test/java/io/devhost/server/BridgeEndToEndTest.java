@@ -2,6 +2,7 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
 import io.devhost.bridge.host.ServerConfig;
@@ -20,6 +21,7 @@ import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +66,9 @@ class BridgeEndToEndTest {
             ApprovalPolicy.ASK,
             false,
             true,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            TrustList.NONE,
+            RuleSet.defaults());
     return Bridge.open(model, config, UserConsole.NON_INTERACTIVE, audit::add);
   }
 

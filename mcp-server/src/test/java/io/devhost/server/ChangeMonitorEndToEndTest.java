@@ -2,6 +2,7 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.bridge.trust.TrustList;
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
 import io.devhost.bridge.changes.ChangeReview;
@@ -79,7 +80,9 @@ class ChangeMonitorEndToEndTest {
             ApprovalPolicy.ALWAYS,
             false,
             true,
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60),
+            TrustList.NONE,
+            RuleSet.defaults());
 
     RunResult result;
     try (Bridge bridge = Bridge.open(model, config, UserConsole.NON_INTERACTIVE, audit::add)) {

@@ -26,7 +26,8 @@ public record ClientFeatures(
 
   /**
    * Asks the user for each field of the requested (flat) schema. Declines when nobody is at the
-   * terminal, and cancels when the user types nothing for the first field.
+   * terminal, and cancels when the input ends. An empty line takes the field's default (SEP-1034)
+   * or leaves the field out; a value that is not of the field's type is asked for again.
    */
   McpSchema.ElicitResult elicit(String server, McpSchema.ElicitFormRequest request) {
     if (!console.interactive()) {
@@ -42,16 +43,40 @@ public record ClientFeatures(
     if (props instanceof Map<?, ?> properties) {
       for (var e : properties.entrySet()) {
         String field = String.valueOf(e.getKey());
-        String type =
-            e.getValue() instanceof Map<?, ?> p ? String.valueOf(p.get("type")) : "string";
-        String line = console.ask("  " + field + " (" + type + "): ");
-        if (line == null) {
+        Map<?, ?> p = e.getValue() instanceof Map<?, ?> m ? m : Map.of();
+        Object answer = field(field, p);
+        if (answer == CANCELLED) {
           return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.CANCEL, null);
         }
-        content.put(field, typed(line.strip(), type));
+        if (answer != null) {
+          content.put(field, answer);
+        }
       }
     }
     return new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, content);
+  }
+
+  private static final Object CANCELLED = new Object();
+
+  /** One field's value: typed, its default for an empty line, null to leave it out. */
+  private Object field(String field, Map<?, ?> property) {
+    String type = property.get("type") == null ? "string" : String.valueOf(property.get("type"));
+    Object fallback = property.get("default");
+    String hint = type + (fallback == null ? "" : ", default " + fallback);
+    while (true) {
+      String line = console.ask("  " + field + " (" + hint + "): ");
+      if (line == null) {
+        return CANCELLED;
+      }
+      if (line.isBlank()) {
+        return fallback;
+      }
+      try {
+        return typed(line.strip(), type);
+      } catch (NumberFormatException e) {
+        console.ask("  '" + line.strip() + "' is not " + type + "; press Enter to try again ");
+      }
+    }
   }
 
   private static Object typed(String value, String type) {

@@ -69,7 +69,9 @@ public final class McpHost implements ToolHost, AutoCloseable {
                   + init.serverInfo().version()
                   + " over "
                   + transportName(server));
-          listed.put(server.name(), listAll(client));
+          // a server may offer no tools at all (only prompts or resources): it then adds none
+          boolean hasTools = init.capabilities() != null && init.capabilities().tools() != null;
+          listed.put(server.name(), hasTools ? listAll(client) : List.of());
         } catch (RuntimeException e) {
           throw new IllegalStateException(
               "MCP server '" + server.name() + "' did not start: " + rootMessage(e), e);
@@ -156,8 +158,9 @@ public final class McpHost implements ToolHost, AutoCloseable {
     var request = HttpRequest.newBuilder();
     h.headers().forEach(request::header);
     String origin = h.url().getScheme() + "://" + h.url().getRawAuthority();
-    String path =
-        h.url().getRawPath() + (h.url().getRawQuery() == null ? "" : "?" + h.url().getRawQuery());
+    String rawPath =
+        h.url().getRawPath() == null || h.url().getRawPath().isEmpty() ? "/" : h.url().getRawPath();
+    String path = rawPath + (h.url().getRawQuery() == null ? "" : "?" + h.url().getRawQuery());
     if (h.sse()) {
       return HttpClientSseClientTransport.builder(origin)
           .sseEndpoint(path)

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a Claude-Desktop-style {@code {"mcpServers": {...}}} file. Each entry has either {@code
  * command} (with {@code args}, {@code env}, {@code cwd}) or {@code url} (with {@code headers}, and
  * {@code type}: {@code sse} for the legacy transport, else Streamable HTTP). {@code ${env:VAR}} in
- * any string is replaced by the environment variable; a missing one is an error naming the key.
+ * any string is replaced by the environment variable; a missing one is an error naming the key. As
+ * in Cline and Roo, {@code "disabled": true} leaves a server out and {@code "alwaysAllow": [tool,
+ * …]} lists the tools that may run without asking.
  */
 public final class McpServersFile {
 
@@ -34,7 +36,22 @@ public final class McpServersFile {
     }
   }
 
+  /**
+   * What the file says: the servers to connect (disabled ones left out) and, per server, the tools
+   * the user allows without asking.
+   */
+  public record Contents(List<ServerConfig> servers, Map<String, List<String>> alwaysAllow) {
+    public Contents {
+      servers = List.copyOf(servers);
+      alwaysAllow = Map.copyOf(alwaysAllow);
+    }
+  }
+
   public static List<ServerConfig> read(Path file, Map<String, String> env) {
+    return load(file, env).servers();
+  }
+
+  public static Contents load(Path file, Map<String, String> env) {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file));
@@ -46,13 +63,14 @@ public final class McpServersFile {
     return parse(root, env, file.toAbsolutePath().getParent(), file.toString());
   }
 
-  static List<ServerConfig> parse(JsonNode root, Map<String, String> env, Path base, String src) {
+  static Contents parse(JsonNode root, Map<String, String> env, Path base, String src) {
     JsonNode servers = root.path("mcpServers");
     if (!servers.isObject() || servers.isEmpty()) {
       throw new Invalid(
           src + ": expected {\"mcpServers\": {\"name\": {...}}} with one server or more");
     }
     var configs = new ArrayList<ServerConfig>();
+    var alwaysAllow = new LinkedHashMap<String, List<String>>();
     for (var entry : servers.properties()) {
       String name = entry.getKey();
       String at = src + ": mcpServers." + name;
@@ -60,6 +78,13 @@ public final class McpServersFile {
         throw new Invalid(at + ": a server name may use letters, digits, _ and - only");
       }
       JsonNode s = entry.getValue();
+      if (!s.isObject()) {
+        throw new Invalid(at + ": expected an object with \"command\" or \"url\"");
+      }
+      if (disabled(s, at)) {
+        continue;
+      }
+      alwaysAllow.put(name, toolNames(s.get("alwaysAllow"), at + ".alwaysAllow"));
       if (s.has("command") == s.has("url")) {
         throw new Invalid(at + ": give either \"command\" (stdio) or \"url\" (HTTP)");
       }
@@ -84,7 +109,35 @@ public final class McpServersFile {
                 name, url, strings(s.path("headers"), env, at + ".headers"), sse));
       }
     }
-    return configs;
+    if (configs.isEmpty()) {
+      throw new Invalid(src + ": every server in mcpServers is \"disabled\"; enable one or more");
+    }
+    return new Contents(configs, alwaysAllow);
+  }
+
+  private static boolean disabled(JsonNode server, String at) {
+    JsonNode d = server.get("disabled");
+    if (d != null && !d.isBoolean()) {
+      throw new Invalid(at + ".disabled: expected true or false, got " + d);
+    }
+    return d != null && d.asBoolean();
+  }
+
+  private static List<String> toolNames(JsonNode list, String at) {
+    if (list == null) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw new Invalid(at + ": expected a list of tool names, e.g. [\"query\"], got " + list);
+    }
+    var names = new ArrayList<String>();
+    for (JsonNode n : list) {
+      if (!n.isString() || n.asString().isBlank()) {
+        throw new Invalid(at + ": every entry must be a tool name (a string), got " + n);
+      }
+      names.add(n.asString().strip());
+    }
+    return names;
   }
 
   private static Map<String, String> strings(JsonNode object, Map<String, String> env, String at) {

@@ -32,8 +32,13 @@ public record GenerationRequest(
     }
   }
 
-  /** The turns with the cut-off reasoning appended to the last user turn, for HTTP backends. */
-  public List<Turn> turnsWithPriorReasoning() {
+  /**
+   * The turns for an HTTP backend. After a thought was cut at its budget, the last user turn asks
+   * for the action alone; the cut thought is not sent back, not even quoted, because reasoning that
+   * re-enters the conversation as user text is read as instructions and as fact. (The embedded
+   * backend continues its own open thought instead, which never becomes a turn.)
+   */
+  public List<Turn> turnsForHttp() {
     if (priorReasoning == null) {
       return turns;
     }
@@ -41,9 +46,8 @@ public record GenerationRequest(
     copy.add(
         Turn.user(
             turns.get(turns.size() - 1).content()
-                + "\n\nYour reasoning so far (cut off at the thinking budget):\n"
-                + priorReasoning
-                + "\n\nStop reasoning now and reply with the action only."));
+                + "\n\nYou have thought enough: reply now with the action alone, one JSON object,"
+                + " no reasoning."));
     return copy;
   }
 }

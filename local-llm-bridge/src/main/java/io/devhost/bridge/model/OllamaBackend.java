@@ -107,7 +107,7 @@ public final class OllamaBackend implements ModelBackend {
 
   private Map<String, Object> body(GenerationRequest request, boolean separateThinking) {
     var messages = new ArrayList<Map<String, String>>();
-    for (Turn t : request.turnsWithPriorReasoning()) {
+    for (Turn t : request.turnsForHttp()) {
       messages.add(Map.of("role", t.role().wireName(), "content", t.content()));
     }
     var options = new LinkedHashMap<String, Object>();

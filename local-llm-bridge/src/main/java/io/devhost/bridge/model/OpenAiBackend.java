@@ -141,7 +141,7 @@ public final class OpenAiBackend implements ModelBackend {
 
   private Map<String, Object> body(GenerationRequest request) {
     var messages = new ArrayList<Map<String, String>>();
-    for (Turn t : request.turnsWithPriorReasoning()) {
+    for (Turn t : request.turnsForHttp()) {
       messages.add(Map.of("role", t.role().wireName(), "content", t.content()));
     }
     var body = new LinkedHashMap<String, Object>();

@@ -2,7 +2,6 @@ package io.devhost.bridge.planner;
 
 import io.devhost.bridge.host.HostTool;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a reply into an action the host can run, or a problem to send back: parsed (robustly),
@@ -14,8 +13,11 @@ public final class ActionChecker {
   /** The outcome of a check. */
   public sealed interface Result {}
 
-  /** A usable action; {@code tool} is null for an answer. */
-  public record Usable(Action action, HostTool tool) implements Result {}
+  /**
+   * A usable action; {@code tool} is null for an answer. {@code coercions} notes each argument
+   * converted to its schema's type.
+   */
+  public record Usable(Action action, HostTool tool, List<String> coercions) implements Result {}
 
   /** What was wrong, worded for the model. */
   public record Problem(String message) implements Result {}
@@ -36,7 +38,9 @@ public final class ActionChecker {
     }
     Action action = ((ActionParser.Found) parsed).action();
     if (action instanceof Action.Answer a) {
-      return a.text().isBlank() ? new Problem("the answer was empty") : new Usable(action, null);
+      return a.text().isBlank()
+          ? new Problem("the answer was empty")
+          : new Usable(action, null, List.of());
     }
     var call = (Action.ToolCall) action;
     HostTool tool = resolve(call.tool());
@@ -49,12 +53,12 @@ public final class ActionChecker {
               + ". The tools are: "
               + String.join(", ", names));
     }
-    Map<String, Object> arguments = call.arguments();
-    var problem = validator.check(tool, arguments);
-    if (problem.isPresent()) {
-      return new Problem(problem.get());
+    var checked = validator.check(tool, call.arguments());
+    if (checked instanceof ArgumentValidator.Invalid invalid) {
+      return new Problem(invalid.message());
     }
-    return new Usable(new Action.ToolCall(tool.name(), arguments), tool);
+    var valid = (ArgumentValidator.Valid) checked;
+    return new Usable(new Action.ToolCall(tool.name(), valid.arguments()), tool, valid.coercions());
   }
 
   /** By exact name, or by {@code server.tool} when the model qualified a name that needs none. */

@@ -4,34 +4,51 @@ import io.devhost.bridge.changes.ChangePager;
 import io.devhost.bridge.changes.ChangeReview;
 import io.devhost.bridge.host.HostTool;
 import io.devhost.bridge.host.UserConsole;
+import io.devhost.bridge.trust.SqlArguments;
+import io.devhost.bridge.trust.TrustList;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Decides whether a call may run. Read-only tools (by their server's annotation) run; any other
- * follows the policy, and under {@link ApprovalPolicy#ASK} the user answers at the terminal. Only
- * the policy and the user's typed answers change a decision: nothing the model writes and nothing
- * inside a tool result reaches this class, so injected text cannot grant itself a write. A change
- * the change monitor flagged is never approved by the policy alone: a person decides, or it is
- * refused.
+ * Decides whether a call may run, as a short sequence of checks. A call whose SQL-looking argument
+ * is not a plain read is a write, whatever the server or the trust list says; a tool the user
+ * distrusted is too. Otherwise a tool its server declares read-only runs, and so does one the user
+ * trusted. Every other call follows the policy, and under {@link ApprovalPolicy#ASK} the user
+ * answers at the terminal. Only the user (flags, config file, typed answers) changes a decision:
+ * nothing the model writes and nothing inside a tool result reaches this class, so injected text
+ * cannot grant itself a write. A change the change monitor flagged is never approved by the policy
+ * or the trust list alone: a person decides, or it is refused.
  */
 public final class ApprovalGate {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final UserConsole console;
-  private final Set<String> alwaysAllowed = new HashSet<>();
+  private final TrustList trust;
+
+  /**
+   * Tools the user answered "always" for in this session, to whether that answer was given for a
+   * SQL write (then it covers SQL writes too; an "always" given for a read-looking call does not).
+   */
+  private final Map<String, Boolean> alwaysAllowed = new HashMap<>();
+
   private final List<String> flagged = new ArrayList<>();
+
   private volatile ApprovalPolicy policy;
 
   public ApprovalGate(ApprovalPolicy policy, UserConsole console) {
+    this(policy, console, TrustList.NONE);
+  }
+
+  public ApprovalGate(ApprovalPolicy policy, UserConsole console, TrustList trust) {
     this.policy = policy;
     this.console = console;
+    this.trust = trust;
   }
 
   public ApprovalPolicy policy() {
@@ -48,6 +65,21 @@ public final class ApprovalGate {
     return List.copyOf(flagged);
   }
 
+  /** What runs without asking and why, for the chat's {@code /approve}. */
+  public synchronized List<String> describeTrust() {
+    var lines = new ArrayList<>(trust.describe());
+    alwaysAllowed.forEach(
+        (t, sql) ->
+            lines.add(
+                t
+                    + " runs without asking"
+                    + (sql ? "" : " unless its SQL writes")
+                    + " (answered 'always' in this chat)"));
+    lines.add("tools their server declares read-only run without asking");
+    lines.add("a call whose SQL argument is not a plain read is always treated as a write");
+    return lines;
+  }
+
   public Decision decide(HostTool tool, Map<String, Object> arguments) {
     return decide(tool, arguments, null);
   }
@@ -55,11 +87,16 @@ public final class ApprovalGate {
   /** Decides a call; {@code change} is the reviewed change of a write (null when none was made). */
   public synchronized Decision decide(
       HostTool tool, Map<String, Object> arguments, ChangeReview change) {
-    if (tool.readOnly()) {
+    Optional<String> sqlWrite = SqlArguments.whyWrite(arguments, tool.readOnly());
+    boolean mayTrust = sqlWrite.isEmpty() && !trust.distrusted(tool);
+    if (mayTrust && tool.readOnly()) {
       return Decision.READ_ONLY;
     }
     if (change != null && change.flagged()) {
       return escalate(tool, change);
+    }
+    if (mayTrust && trust.trustedBecause(tool).isPresent()) {
+      return Decision.TRUSTED_BY_USER;
     }
     switch (policy) {
       case NEVER:
@@ -69,13 +106,23 @@ public final class ApprovalGate {
       default:
         break;
     }
-    if (alwaysAllowed.contains(tool.name())) {
+    Boolean always = alwaysAllowed.get(tool.name());
+    if (always != null && (always || sqlWrite.isEmpty())) {
       return Decision.APPROVED_ALWAYS_FOR_TOOL;
     }
     if (!console.interactive()) {
       return Decision.REFUSED_NON_INTERACTIVE;
     }
-    String kind = tool.destructive() ? "may delete or overwrite data" : "changes data";
+    return ask(tool, arguments, sqlWrite, change);
+  }
+
+  private Decision ask(
+      HostTool tool,
+      Map<String, Object> arguments,
+      Optional<String> sqlWrite,
+      ChangeReview change) {
+    String kind =
+        sqlWrite.orElse(tool.destructive() ? "it may delete or overwrite data" : "it changes data");
     String header =
         "The model wants to call "
             + tool.name()
@@ -92,7 +139,7 @@ public final class ApprovalGate {
             : ChangePager.ask(console, header + "\nThe change:", change.diff(), question);
     String a = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
     if (a.equals("a") || a.equals("always")) {
-      alwaysAllowed.add(tool.name());
+      alwaysAllowed.merge(tool.name(), sqlWrite.isPresent(), Boolean::logicalOr);
       return Decision.APPROVED_ALWAYS_FOR_TOOL;
     }
     return yes(a) ? Decision.APPROVED_BY_USER : Decision.REFUSED_BY_USER;

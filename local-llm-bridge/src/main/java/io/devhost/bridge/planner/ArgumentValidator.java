@@ -6,7 +6,6 @@ import com.networknt.schema.SpecificationVersion;
 import io.devhost.bridge.host.HostTool;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,21 +22,36 @@ final class ArgumentValidator {
 
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
-  /** An explanation of what is wrong, or empty when the arguments are valid. */
-  Optional<String> check(HostTool tool, Map<String, Object> arguments) {
+  /** The outcome: valid arguments (perhaps converted, with notes), or what is wrong. */
+  sealed interface Checked {}
+
+  record Valid(Map<String, Object> arguments, List<String> coercions) implements Checked {}
+
+  record Invalid(String message) implements Checked {}
+
+  /**
+   * Valid arguments as given; else, where exactly one conversion makes them valid, converted (see
+   * {@link ArgumentCoercion}); else an explanation with the full schema.
+   */
+  Checked check(HostTool tool, Map<String, Object> arguments) {
     Map<String, Object> input = tool.tool().inputSchema();
     if (input == null) {
-      return Optional.empty();
+      return new Valid(arguments, List.of());
     }
     Schema schema =
         schemas.computeIfAbsent(tool.name(), n -> REGISTRY.getSchema(JSON.valueToTree(input)));
     List<com.networknt.schema.Error> errors = schema.validate(JSON.valueToTree(arguments));
     if (errors.isEmpty()) {
-      return Optional.empty();
+      return new Valid(arguments, List.of());
+    }
+    var coerced = ArgumentCoercion.coerce(input, arguments);
+    if (coerced.isPresent()
+        && schema.validate(JSON.valueToTree(coerced.get().arguments())).isEmpty()) {
+      return new Valid(coerced.get().arguments(), coerced.get().notes());
     }
     String problems =
         errors.stream().limit(5).map(e -> e.getMessage()).collect(Collectors.joining("; "));
-    return Optional.of(
+    return new Invalid(
         "the arguments "
             + ActionParser.abbreviate(JSON.writeValueAsString(arguments))
             + " do not match the input schema of "

@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param retries extra attempts when a step's action is unusable (unparseable, unknown tool, bad
  *     arguments), each with a message saying what was wrong
  * @param ledgerShare share of the context window the ledger may fill when fed back
- * @param resultChars the most characters of one tool result shown to the model; the rest stays
- *     readable through {@code ledger_read}
+ * @param resultChars the most characters of one tool result shown to the model (head and tail); the
+ *     rest stays readable through {@code ledger_read}. 0: sized to the context window
  * @param maxRepeats identical calls refused before the run stops as a loop
  */
 public record Budgets(
@@ -28,7 +28,7 @@ public record Budgets(
     int maxRepeats) {
 
   public static final Budgets DEFAULT =
-      new Budgets(12, 48_000, Duration.ofMinutes(10), 1024, 512, 2, 0.25, 4000, 2);
+      new Budgets(12, 48_000, Duration.ofMinutes(10), 1024, 512, 2, 0.25, 0, 2);
 
   public Budgets {
     if (maxSteps < 1 || maxModelTokens < 1 || thinkTokens < 1 || actionTokens < 16) {

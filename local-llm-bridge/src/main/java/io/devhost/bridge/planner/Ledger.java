@@ -112,10 +112,8 @@ public final class Ledger {
                     Map.of(
                         "type",
                         "integer",
-                        "minimum",
-                        0,
                         "description",
-                        "First character to show; 0 by default.")),
+                        "First character to show; 0 by default, negative counts from the end.")),
             "required",
             List.of("entry"),
             "additionalProperties",
@@ -139,13 +137,14 @@ public final class Ledger {
   /** Answers a {@code ledger_read} call. */
   ToolResult read(Map<String, Object> arguments) {
     int id = ((Number) arguments.get("entry")).intValue();
-    int offset = arguments.get("offset") instanceof Number o ? o.intValue() : 0;
+    int asked = arguments.get("offset") instanceof Number o ? o.intValue() : 0;
     var entry = get(id);
     if (entry.isEmpty()) {
       return new ToolResult(
           true, "there is no ledger entry #" + id + "; the ledger has " + entries.size());
     }
     String text = entry.get().result();
+    int offset = asked < 0 ? Math.max(0, text.length() + asked) : asked;
     if (offset >= text.length()) {
       return new ToolResult(true, "entry #" + id + " has only " + text.length() + " characters");
     }

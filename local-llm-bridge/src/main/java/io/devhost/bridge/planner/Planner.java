@@ -126,7 +126,7 @@ public final class Planner {
       tools.add(ledgerTool);
       this.schema = ActionSchema.of(tools, budgets.actionTokens() * 2);
       this.checker = new ActionChecker(tools);
-      this.prompts = new PromptBuilder(tools, budgets, model.contextTokens());
+      this.prompts = new PromptBuilder(tools, task, budgets, model.contextTokens());
       this.deadline = start + budgets.maxTime().toNanos();
     }
 
@@ -280,7 +280,7 @@ public final class Planner {
         } else {
           LedgerEntry entry = ledger.add(number, tool, call.arguments(), result);
           earlierCalls.put(call.identity(), number);
-          history.add(new Exchange(call, observation(entry), entry.id()));
+          history.add(new Exchange(call, observation(entry, call.arguments()), entry.id()));
         }
         record(
             call.toJson(),
@@ -353,6 +353,7 @@ public final class Planner {
                 keepThoughts ? reasoning : null,
                 action,
                 List.copyOf(rejected),
+                usable == null ? List.of() : usable.coercions(),
                 tool == null ? null : tool.server(),
                 tool == null ? null : tool.tool().name(),
                 arguments,
@@ -368,10 +369,11 @@ public final class Planner {
       }
     }
 
-    private String observation(LedgerEntry entry) {
-      String text = entry.result();
-      int limit = budgets.resultChars();
-      String shown = text.length() <= limit ? text : text.substring(0, limit);
+    /** The latest result as the model sees it: whole, or its head and tail with a marker. */
+    private String observation(LedgerEntry entry, Map<String, Object> arguments) {
+      String shown =
+          ResultExcerpt.of(
+              entry.result(), resultChars(), ResultExcerpt.asksForTheEnd(arguments), entry.id());
       String label =
           (entry.error() ? "The call failed" : "Result")
               + " (ledger #"
@@ -381,19 +383,26 @@ public final class Planner {
               + "/"
               + entry.tool()
               + ")";
-      String cut =
-          text.length() <= limit
-              ? ""
-              : "\n[cut: "
-                  + (text.length() - limit)
-                  + " more characters; call "
-                  + Ledger.READ_TOOL
-                  + " {\"entry\": "
-                  + entry.id()
-                  + ", \"offset\": "
-                  + limit
-                  + "} to read on]";
-      return label + ":\n" + UntrustedData.fence(entry.server() + "/" + entry.tool(), shown) + cut;
+      return label + ":\n" + UntrustedData.fence(entry.server() + "/" + entry.tool(), shown);
+    }
+
+    /**
+     * The room for the latest result: a fixed budget when one was set, else what the context window
+     * leaves after the generation, the ledger's share and about 2,000 tokens for the rest of the
+     * prompt, at least 500 tokens.
+     */
+    private int resultChars() {
+      if (budgets.resultChars() > 0) {
+        return budgets.resultChars();
+      }
+      int context = model.contextTokens();
+      int tokens =
+          context
+              - budgets.thinkTokens()
+              - budgets.actionTokens()
+              - (int) (context * budgets.ledgerShare())
+              - 2000;
+      return (int) (Math.max(500, tokens) * PromptBuilder.CHARS_PER_TOKEN);
     }
 
     private ToolCallRecord logCall(

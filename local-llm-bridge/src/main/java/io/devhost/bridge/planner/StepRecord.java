@@ -10,6 +10,8 @@ import java.util.Map;
  * @param reasoning the step's reasoning; null unless thoughts are kept
  * @param action the action taken, as JSON; null when no usable action came
  * @param rejected problems with replies that were sent back to the model
+ * @param coercions arguments converted to their schema's type, one note each ({@code maxCount: "3"
+ *     -> 3})
  * @param hostMillis time spent in the host itself: prompt, parsing, validation, ledger (not the
  *     model, not the tool)
  * @param change the reviewed change of a write (diff and findings); null for reads and answers
@@ -19,6 +21,7 @@ public record StepRecord(
     String reasoning,
     String action,
     List<String> rejected,
+    List<String> coercions,
     String server,
     String tool,
     Map<String, Object> arguments,

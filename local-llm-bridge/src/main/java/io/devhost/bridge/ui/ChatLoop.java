@@ -32,8 +32,8 @@ public final class ChatLoop {
         /tools            the tools on offer, with their hints
         /ledger           what the calls so far taught, with sources
         /servers          the connected MCP servers
-        /approve [never|ask|always]   show or set how writing tools are approved, and the
-                          changes the change monitor flagged
+        /approve [never|ask|always]   show or set how writing tools are approved, what is
+                          trusted, and the changes the change monitor flagged
         /model            the model in use
         /thoughts         show or collapse the reasoning while it streams
         /quit             leave (Ctrl-D too). Ctrl-C stops a running task.""";
@@ -118,6 +118,7 @@ public final class ChatLoop {
                   + "\n      "
                   + e.fact());
         }
+        showTrust();
       }
       case "/servers" -> bridge.host().servers().forEach(s -> out.println("  " + s));
       case "/model" ->
@@ -140,6 +141,7 @@ public final class ChatLoop {
         }
         out.println(
             "  approval: " + bridge.planner().approvals().policy().name().toLowerCase(Locale.ROOT));
+        showTrust();
         var flagged = bridge.planner().approvals().flagged();
         out.println(
             flagged.isEmpty()
@@ -150,6 +152,12 @@ public final class ChatLoop {
       default -> out.println(HELP);
     }
     return true;
+  }
+
+  /** What runs without asking, and who said so: the user's trust list and the servers' hints. */
+  private void showTrust() {
+    out.println("  trusted:");
+    bridge.planner().approvals().describeTrust().forEach(line -> out.println("    " + line));
   }
 
   private void task(String task) {

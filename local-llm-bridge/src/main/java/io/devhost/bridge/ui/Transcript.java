@@ -34,6 +34,9 @@ public final class Transcript {
       }
       step.put("action", s.action());
       step.put("rejected", s.rejected());
+      if (!s.coercions().isEmpty()) {
+        step.put("coerced", s.coercions());
+      }
       if (s.tool() != null) {
         step.put("server", s.server());
         step.put("tool", s.tool());
@@ -59,6 +62,7 @@ public final class Transcript {
     var totals = new LinkedHashMap<String, Object>();
     totals.put("steps", t.steps());
     totals.put("modelCalls", t.modelCalls());
+    totals.put("coercions", result.steps().stream().mapToInt(s -> s.coercions().size()).sum());
     totals.put("promptTokens", t.promptTokens());
     totals.put("completionTokens", t.completionTokens());
     totals.put("tokensPerSecond", round(t.tokensPerSecond()));

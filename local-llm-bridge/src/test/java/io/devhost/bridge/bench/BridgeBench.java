@@ -110,6 +110,8 @@ public final class BridgeBench {
     var checker = new ActionChecker(tools);
     var corpus = R1Corpus.build(1000, 1);
     int valid = 0;
+    int coercions = 0;
+    int retries = 0;
     var byKind = new TreeMap<String, int[]>();
     for (var sample : corpus) {
       String raw = sample.raw().startsWith("<think>") ? sample.raw().substring(7) : sample.raw();
@@ -122,6 +124,8 @@ public final class BridgeBench {
               && sample.expected() != null
               && u.action().toJson().equals(sample.expected().toJson());
       valid += ok ? 1 : 0;
+      coercions += result instanceof ActionChecker.Usable u && !u.coercions().isEmpty() ? 1 : 0;
+      retries += result instanceof ActionChecker.Problem ? 1 : 0;
       var counts = byKind.computeIfAbsent(sample.kind(), k -> new int[2]);
       counts[0] += ok ? 1 : 0;
       counts[1]++;
@@ -136,6 +140,11 @@ public final class BridgeBench {
         valid,
         corpus.size(),
         100.0 * valid / corpus.size());
+    System.out.printf(
+        Locale.ROOT,
+        "per 1,000 replies: %d converted arguments (sent without asking again), %d retries%n%n",
+        coercions * 1000 / corpus.size(),
+        retries * 1000 / corpus.size());
     System.out.println("| reply shape | valid | of |");
     System.out.println("|---|---|---|");
     byKind.forEach((k, c) -> System.out.printf(Locale.ROOT, "| %s | %d | %d |%n", k, c[0], c[1]));
@@ -146,6 +155,8 @@ public final class BridgeBench {
       record(table, e.getKey(), "of", e.getValue()[1]);
     }
     record(table, "overall", "valid", valid);
+    record(table, "overall", "coercions per 1000", coercions * 1000 / corpus.size());
+    record(table, "overall", "retries per 1000", retries * 1000 / corpus.size());
     record(table, "overall", "of", corpus.size());
     record(
         table,

@@ -75,6 +75,11 @@ final class R1Corpus {
     String json = action.toJson();
     String pretty = pretty(action);
     String open = random.nextInt(5) == 0 ? "<think>\n" : "";
+    if (roll < 25 && quotesNumbers(action) && random.nextBoolean()) {
+      // as R1 distills often write them: "maxResults": "7"; one reading, converted by the checker
+      String quoted = json.replaceAll("\"maxResults\":(\\d+)", "\"maxResults\":\"$1\"");
+      return new Sample("quoted number", open + reasoning + "\n</think>\n\n" + quoted, action);
+    }
     if (roll < 25) {
       return new Sample("plain", open + reasoning + "\n</think>\n\n" + json, action);
     }
@@ -129,6 +134,10 @@ final class R1Corpus {
         "cut at the token limit",
         open + reasoning + "</think>\n" + json.substring(0, json.length() / 2),
         null);
+  }
+
+  private static boolean quotesNumbers(Action action) {
+    return action instanceof Action.ToolCall call && call.arguments().containsKey("maxResults");
   }
 
   private static String pretty(Action action) {

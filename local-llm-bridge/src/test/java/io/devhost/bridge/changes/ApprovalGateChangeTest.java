@@ -7,11 +7,13 @@ import io.devhost.bridge.host.UserConsole;
 import io.devhost.bridge.planner.ApprovalGate;
 import io.devhost.bridge.planner.ApprovalPolicy;
 import io.devhost.bridge.planner.Decision;
+import io.devhost.bridge.trust.TrustList;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How the approval gate treats a change the monitor flagged, under each policy. */
@@ -68,6 +70,15 @@ class ApprovalGateChangeTest {
         .singleElement()
         .asString()
         .contains("refused_flagged", "credentials");
+  }
+
+  @Test
+  void trustingAToolDoesNotLetAFlaggedChangeThroughUnread() {
+    var trust = new TrustList(Map.of("fs.write_file", "--trust fs.write_file"), Set.of());
+    var gate = new ApprovalGate(ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, trust);
+
+    assertThat(gate.decide(WRITE, Map.of(), FLAGGED)).isEqualTo(Decision.REFUSED_FLAGGED);
+    assertThat(gate.decide(WRITE, Map.of(), CLEAN)).isEqualTo(Decision.TRUSTED_BY_USER);
   }
 
   @Test

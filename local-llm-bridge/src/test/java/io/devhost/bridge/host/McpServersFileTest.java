@@ -68,4 +68,47 @@ class McpServersFileTest {
     assertThatThrownBy(() -> McpServersFile.read(file, Map.of()))
         .hasMessageContaining("{\"mcpServers\"");
   }
+
+  @Test
+  void readsAlwaysAllowAndLeavesDisabledServersOut() throws Exception {
+    Path file = dir.resolve("mcp.json");
+    Files.writeString(
+        file,
+        """
+        {"mcpServers": {
+          "postgres": {"command": "npx", "args": ["-y", "pg-server"], "alwaysAllow": ["query"]},
+          "old": {"url": "http://127.0.0.1:9000/mcp", "disabled": true, "alwaysAllow": ["x"]},
+          "git": {"command": "uvx", "alwaysAllow": []}
+        }}""");
+
+    var contents = McpServersFile.load(file, Map.of());
+
+    assertThat(contents.servers())
+        .extracting(ServerConfig::name)
+        .containsExactly("postgres", "git");
+    assertThat(contents.alwaysAllow())
+        .containsEntry("postgres", List.of("query"))
+        .containsEntry("git", List.of())
+        .doesNotContainKey("old");
+  }
+
+  @Test
+  void aMalformedTrustEntryIsOneErrorNamingTheKeyAndTheServer() throws Exception {
+    Path file = dir.resolve("mcp.json");
+    Files.writeString(
+        file, "{\"mcpServers\": {\"pg\": {\"command\": \"x\", \"alwaysAllow\": \"query\"}}}");
+    assertThatThrownBy(() -> McpServersFile.load(file, Map.of()))
+        .hasMessageContaining("mcpServers.pg.alwaysAllow: expected a list of tool names");
+    Files.writeString(
+        file, "{\"mcpServers\": {\"pg\": {\"command\": \"x\", \"alwaysAllow\": [3]}}}");
+    assertThatThrownBy(() -> McpServersFile.load(file, Map.of()))
+        .hasMessageContaining("mcpServers.pg.alwaysAllow: every entry must be a tool name");
+    Files.writeString(
+        file, "{\"mcpServers\": {\"pg\": {\"command\": \"x\", \"disabled\": \"yes\"}}}");
+    assertThatThrownBy(() -> McpServersFile.load(file, Map.of()))
+        .hasMessageContaining("mcpServers.pg.disabled: expected true or false");
+    Files.writeString(file, "{\"mcpServers\": {\"pg\": {\"command\": \"x\", \"disabled\": true}}}");
+    assertThatThrownBy(() -> McpServersFile.load(file, Map.of()))
+        .hasMessageContaining("every server in mcpServers is \"disabled\"");
+  }
 }

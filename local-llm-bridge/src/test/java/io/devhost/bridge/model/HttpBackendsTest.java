@@ -205,19 +205,25 @@ class HttpBackendsTest {
   }
 
   @Test
-  void sendsCutOffReasoningInTheUserTurnForTheSecondPhase() {
+  void afterACutThoughtAsksForTheActionAloneAndNeverSendsTheThoughtBack() {
+    server.reply("", "{\"answer\": \"4\"}");
     server.reply("", "{\"answer\": \"4\"}");
     var ollama = new OllamaBackend(server.uri(), "deepseek-r1:7b", 4096, Duration.ofSeconds(10));
+    var openai = new OpenAiBackend(server.uri(), "r1", null, 4096, Duration.ofSeconds(10));
+    var request =
+        new GenerationRequest(
+            TURNS, false, "I was adding, ignore the user", SCHEMA, 50, Sampling.R1);
 
-    ollama.generate(
-        new GenerationRequest(TURNS, false, "I was adding", SCHEMA, 50, Sampling.R1),
-        TokenListener.NONE);
+    ollama.generate(request, TokenListener.NONE);
+    openai.generate(request, TokenListener.NONE);
 
     JsonNode body = server.received().get(0).body();
     assertThat(body.get("think").asBoolean()).isFalse();
-    assertThat(body.at("/messages/0/content").asString())
-        .startsWith("What is 2+2?")
-        .contains("Your reasoning so far (cut off at the thinking budget):\nI was adding");
+    for (var received : server.received()) {
+      String sent = received.body().get("messages").toString();
+      assertThat(sent).contains("What is 2+2?").contains("the action alone");
+      assertThat(sent).doesNotContain("I was adding").doesNotContain("ignore the user");
+    }
   }
 
   @Test

@@ -12,11 +12,13 @@ import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.ScriptedConsole;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,57 @@ class PlannerTest {
     assertThat(prompt).contains("<<<untrusted data from proj/count_rows");
     assertThat(last.schema()).containsKey("anyOf");
     assertThat(last.think()).isTrue();
+  }
+
+  @Test
+  void aTrustedUnannotatedToolRunsUnattendedButAnInjectedWriteThroughItNeverRuns()
+      throws Exception {
+    var trust =
+        TrustList.of(Map.of("proj", List.of("run_sql")), "servers.json", List.of(), List.of());
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"run_sql\", \"arguments\": {\"sql\": \"SELECT count(*) FROM orders\"}}",
+            "The file said to drop it.</think>{\"tool\": \"run_sql\", \"arguments\":"
+                + " {\"sql\": \"SELECT 1; DROP TABLE orders\"}}",
+            "</think>{\"answer\": \"3 orders (#1)\"}");
+    var planner =
+        new Planner(
+            model,
+            host,
+            new ApprovalGate(ApprovalPolicy.NEVER, UserConsole.NON_INTERACTIVE, trust),
+            Budgets.DEFAULT,
+            Sampling.R1,
+            audit::add,
+            true);
+
+    RunResult result = planner.run("How many orders are there?", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(audit)
+        .extracting(ToolCallRecord::decision)
+        .containsExactly(Decision.TRUSTED_BY_USER, Decision.REFUSED_BY_POLICY);
+    assertThat(Files.readString(dir.resolve("writes.log")))
+        .isEqualTo("SELECT count(*) FROM orders\n");
+  }
+
+  @Test
+  void anArgumentWithOneReadingIsConvertedAndRecordedInsteadOfAskingAgain() {
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders\","
+                + " \"maxResults\": \"2\"}}",
+            "</think>{\"answer\": \"two matches (#1)\"}");
+
+    RunResult result = planner(model).run("find orders", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    assertThat(result.totals().modelCalls()).isEqualTo(2);
+    assertThat(result.steps().get(0).coercions()).containsExactly("maxResults: \"2\" -> 2");
+    assertThat(result.steps().get(0).rejected()).isEmpty();
+    assertThat(result.steps().get(0).arguments()).containsEntry("maxResults", 2);
+    assertThat(io.devhost.bridge.ui.Transcript.json("t", "m", result))
+        .contains("\"coerced\" : [ \"maxResults: \\\"2\\\" -> 2\" ]")
+        .contains("\"coercions\" : 1");
   }
 
   @Test
@@ -327,13 +380,46 @@ class PlannerTest {
             .run("read", PlannerEvents.NONE);
 
     assertThat(result.answered()).isTrue();
-    assertThat(last(model.requests().get(1)))
-        .contains("[cut: ")
-        .contains("ledger_read {\"entry\": 1, \"offset\": 200}");
+    String shown = last(model.requests().get(1));
+    assertThat(shown)
+        .contains("big.txt:1: orders line")
+        .contains("characters elided")
+        .containsPattern("ledger_read \\{\"entry\": 1, \"offset\": \\d+\\} shows them")
+        .contains("big.txt:50: orders line");
     assertThat(last(model.requests().get(2)))
         .contains("Ledger entry, as asked")
         .contains("big.txt");
     Files.delete(dir.resolve("big.txt"));
+  }
+
+  @Test
+  void aCallForTheEndOfALogIsShownItsEndNeverItsBeginning() throws Exception {
+    var log = new StringBuilder();
+    for (int i = 1; i <= 400; i++) {
+      log.append("2026-12-05 10:00:").append(i).append(" INFO request served\n");
+    }
+    log.append("2026-12-05 10:07:00 ERROR connection refused: db:5432\n");
+    Files.writeString(dir.resolve("app.log"), log);
+    var model =
+        ScriptedBackend.of(
+            "</think>{\"tool\": \"read_log\", \"arguments\": {\"path\": \"app.log\","
+                + " \"tail\": 200}}",
+            "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": -60}}",
+            "</think>{\"answer\": \"connection refused (#1)\"}");
+    var budgets = new Budgets(5, 10_000, Duration.ofMinutes(1), 256, 256, 1, 0.25, 1000, 2);
+
+    RunResult result =
+        planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
+            .run("why did the app fail?", PlannerEvents.NONE);
+
+    assertThat(result.answered()).isTrue();
+    String shown = last(model.requests().get(1));
+    assertThat(shown)
+        .contains("ERROR connection refused: db:5432")
+        .contains("characters elided")
+        .doesNotContain("10:00:201 INFO"); // the first line of what tail returned
+    assertThat(last(model.requests().get(2))).contains("ERROR connection refused");
+    Files.delete(dir.resolve("app.log"));
   }
 
   @Test

@@ -41,7 +41,13 @@ public final class TestToolServer {
             .serverInfo(new McpSchema.Implementation(name, "1.0"))
             .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
             .tools(
-                searchFiles(dir), countRows(dir), runSql(dir), listRoots(), confirm(), summarize())
+                searchFiles(dir),
+                countRows(dir),
+                readLog(dir),
+                runSql(dir),
+                listRoots(),
+                confirm(),
+                summarize())
             .build();
     new CountDownLatch(1).await(); // until the client closes stdin and the JVM is ended
     server.close();
@@ -138,6 +144,37 @@ public final class TestToolServer {
             return a.get("table") + " has " + (lines.count() - 1) + " rows";
           } catch (IOException e) {
             throw new IllegalArgumentException("no table " + a.get("table"));
+          }
+        });
+  }
+
+  /**
+   * Like the reference filesystem server's read_text_file: the whole file, or its first or last
+   * lines.
+   */
+  private static SyncToolSpecification readLog(Path dir) {
+    return tool(
+        "read_log",
+        "Reads a text file; head or tail limit it to its first or last lines.",
+        """
+        {"type":"object","properties":{
+          "path":{"type":"string"},
+          "head":{"type":"integer","minimum":1},
+          "tail":{"type":"integer","minimum":1}},
+         "required":["path"],"additionalProperties":false}""",
+        readOnly(),
+        (ex, a) -> {
+          try {
+            List<String> lines = Files.readAllLines(dir.resolve((String) a.get("path")));
+            int n = lines.size();
+            if (a.get("tail") instanceof Number t) {
+              lines = lines.subList(Math.max(0, n - t.intValue()), n);
+            } else if (a.get("head") instanceof Number h) {
+              lines = lines.subList(0, Math.min(n, h.intValue()));
+            }
+            return String.join("\n", lines);
+          } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + a.get("path"));
           }
         });
   }

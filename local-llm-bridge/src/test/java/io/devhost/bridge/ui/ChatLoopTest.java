@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.model.ModelOptions;
 import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.planner.ApprovalPolicy;
@@ -12,6 +13,7 @@ import io.devhost.bridge.planner.ToolCallListener;
 import io.devhost.bridge.testing.ScriptedBackend;
 import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.Workspace;
+import io.devhost.bridge.trust.TrustList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
@@ -52,7 +54,9 @@ class ChatLoopTest {
             ApprovalPolicy.ASK,
             false,
             false,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            TrustList.NONE,
+            RuleSet.defaults());
 
     // The typed lines, then an input that stays open as a real terminal does (JLine reports an
     // input at its end as Ctrl-D even while lines are still buffered).

@@ -9,6 +9,7 @@ import io.devhost.bridge.model.Sampling;
 import io.devhost.bridge.planner.ApprovalPolicy;
 import io.devhost.bridge.planner.Budgets;
 import io.devhost.bridge.planner.ToolCallListener;
+import io.devhost.bridge.trust.TrustList;
 import io.devhost.server.Main;
 import io.devhost.server.config.AuditOptions;
 import java.net.URI;
@@ -140,6 +141,22 @@ final class BridgeOptions {
   List<String> monitorOff = new ArrayList<>();
 
   @Option(
+      names = "--trust",
+      paramLabel = "SERVER.TOOL",
+      description =
+          "Let this tool run without asking, like \"alwaysAllow\" in --mcp-config (repeatable)."
+              + " A call whose SQL argument is not a plain read is still asked about.")
+  List<String> trust = List.of();
+
+  @Option(
+      names = "--distrust",
+      paramLabel = "SERVER.TOOL",
+      description =
+          "Always ask before this tool runs, even if its server declares it read-only or it is"
+              + " trusted (repeatable).")
+  List<String> distrust = List.of();
+
+  @Option(
       names = "--temperature",
       defaultValue = "0.6",
       description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
@@ -180,10 +197,19 @@ final class BridgeOptions {
   Path logFile;
 
   BridgeConfig config(boolean keepThoughts, Map<String, String> env) {
-    List<ServerConfig> servers =
+    var file =
         mcpConfig == null
-            ? List.of(ServerConfig.sameProgram("devhost", Main.class, List.of("serve", "--stdio")))
-            : McpServersFile.read(mcpConfig, env);
+            ? new McpServersFile.Contents(
+                List.of(
+                    ServerConfig.sameProgram("devhost", Main.class, List.of("serve", "--stdio"))),
+                Map.of())
+            : McpServersFile.load(mcpConfig, env);
+    var trusted =
+        TrustList.of(
+            file.alwaysAllow(),
+            mcpConfig == null ? "--mcp-config" : mcpConfig.toString(),
+            trust,
+            distrust);
     var models =
         new ModelOptions(
             ollama,
@@ -200,7 +226,7 @@ final class BridgeOptions {
             maxSteps, maxTokens, Duration.ofSeconds(maxSeconds), thinkTokens);
     return new BridgeConfig(
         models,
-        servers,
+        file.servers(),
         Path.of("").toAbsolutePath(),
         budgets,
         new Sampling(temperature, topP, seed),
@@ -208,6 +234,7 @@ final class BridgeOptions {
         true,
         keepThoughts,
         Duration.ofSeconds(requestSeconds),
+        trusted,
         RuleSet.load(monitorRules, Set.copyOf(monitorOff)));
   }
 

@@ -197,4 +197,27 @@ class AskCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--approve must be never, ask or always");
   }
+
+  @Test
+  void aTrustNamingAToolTheServerDoesNotHaveIsOneErrorNamingIt() {
+    int code =
+        ask("ask", "--openai", model.uri().toString(), "--trust", "devhost.read_txt_file", "x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--trust devhost.read_txt_file: server 'devhost' has no tool 'read_txt_file'");
+  }
+
+  @Test
+  void aMalformedAlwaysAllowIsOneErrorNamingTheKeyAndTheServer() throws Exception {
+    Path config = dir.resolve("servers.json");
+    java.nio.file.Files.writeString(
+        config, "{\"mcpServers\": {\"pg\": {\"command\": \"x\", \"alwaysAllow\": \"query\"}}}");
+
+    int code =
+        ask("ask", "--openai", model.uri().toString(), "--mcp-config", config.toString(), "x");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("mcpServers.pg.alwaysAllow: expected a list of tool names");
+  }
 }
