@@ -42,7 +42,10 @@ public final class ServerOptions {
       names = "--roots",
       split = ",",
       paramLabel = "DIR",
-      description = "Directories the filesystem tools may access. Default: the working directory.")
+      description =
+          "Directories the file and git tools may access. Default: the roots the client offers,"
+              + " else the working directory unless it is /, your home directory or a system"
+              + " directory; with none, those tools refuse every path and say how to set one.")
   List<Path> roots = new ArrayList<>();
 
   @Option(
@@ -150,10 +153,14 @@ public final class ServerOptions {
     return List.copyOf(excludeTools);
   }
 
+  /** The writable roots given by flag, environment or config file; empty when none was. */
   public List<Path> roots() {
-    return roots.isEmpty() && readOnlyRoots.isEmpty()
-        ? List.of(Path.of("").toAbsolutePath())
-        : List.copyOf(roots);
+    return List.copyOf(roots);
+  }
+
+  /** True when some root, writable or read-only, was configured. */
+  public boolean rootsConfigured() {
+    return !roots.isEmpty() || !readOnlyRoots.isEmpty();
   }
 
   public boolean demo() {
