@@ -62,7 +62,11 @@ final class CallCommand implements Callable<Integer> {
       var catalog =
           ToolCatalog.of(
               toolsets,
-              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
+              new ToolVisibility(
+                  policy.readOnly(),
+                  options.writableToolsets(),
+                  policy.allowTools(),
+                  options.excludeTools()));
       var entry = catalog.find(tool);
       if (entry.isEmpty()) {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());

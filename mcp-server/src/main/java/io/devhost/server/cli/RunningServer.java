@@ -21,6 +21,7 @@ import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -69,12 +70,15 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    var writable = new HashSet<>(options.writableToolsets());
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
+      writable.add(ConformanceFixtures.toolset().id());
     }
     var visibility =
-        new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools());
+        new ToolVisibility(
+            policy.readOnly(), writable, policy.allowTools(), options.excludeTools());
     var catalog = ToolCatalog.of(toolsets, visibility);
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());

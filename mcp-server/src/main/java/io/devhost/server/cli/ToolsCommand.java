@@ -39,7 +39,11 @@ final class ToolsCommand implements Callable<Integer> {
       var catalog =
           ToolCatalog.of(
               toolsets,
-              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
+              new ToolVisibility(
+                  policy.readOnly(),
+                  options.writableToolsets(),
+                  policy.allowTools(),
+                  options.excludeTools()));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         var defs = new ArrayList<Object>();

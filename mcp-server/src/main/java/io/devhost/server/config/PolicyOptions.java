@@ -31,10 +31,12 @@ public final class PolicyOptions {
   @Option(
       names = "--confirm",
       paramLabel = "MODE",
-      defaultValue = "ask",
+      defaultValue = "auto",
       description =
-          "Destructive tools: 'ask' the user through the client (elicitation) and refuse when the"
-              + " client cannot ask, or 'never' ask (for scripts and CI). Default: ${DEFAULT-VALUE}.")
+          "Destructive tools: 'auto' asks the user through the client's elicitation form where"
+              + " the client supports it, else leaves it to the client's own approval prompt"
+              + " (driven by the tools' destructiveHint); 'ask' always elicits and refuses when"
+              + " the client cannot; 'never' asks nobody (scripts, CI). Default: ${DEFAULT-VALUE}.")
   ConfirmMode confirm;
 
   @Option(

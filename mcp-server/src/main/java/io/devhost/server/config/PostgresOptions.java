@@ -111,6 +111,11 @@ public final class PostgresOptions {
               + " (default: ~/.devhost/postgres).")
   Path dataDirectory;
 
+  /** True when some database may be written, so that the execute tool is listed. */
+  public boolean anyReadWrite() {
+    return !readWrite.isEmpty();
+  }
+
   /** Builds the toolset; parses and checks the options but opens no connection. */
   public PostgresToolset createToolset() {
     return createToolset(null);

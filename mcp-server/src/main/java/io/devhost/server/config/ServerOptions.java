@@ -3,7 +3,9 @@ package io.devhost.server.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -58,10 +60,21 @@ public final class ServerOptions {
   boolean demo;
 
   @Option(
+      names = "--fs-write",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "List the file tools that write (write_file, edit_file, move_file, delete_file, ...),"
+              + " confined to the writable roots. On by default; --no-fs-write hides them.")
+  boolean fsWrite = true;
+
+  @Option(
       names = "--git-write",
       defaultValue = "false",
       description =
-          "Enable the git tools that change a repository (add, commit, branch, checkout).")
+          "List the git tools that change a repository (add, commit, branch, checkout)."
+              + " Off by default.")
   boolean gitWrite;
 
   @Option(
@@ -90,7 +103,8 @@ public final class ServerOptions {
       names = "--github-write",
       defaultValue = "false",
       description =
-          "Enable the GitHub tools that write (issues, comments, pull requests, reviews).")
+          "List the GitHub tools that write (issues, comments, pull requests, reviews)."
+              + " Off by default.")
   boolean githubWrite;
 
   @Option(
@@ -184,8 +198,26 @@ public final class ServerOptions {
     return maxWriteBytes;
   }
 
-  public boolean gitWrite() {
-    return gitWrite;
+  /**
+   * The toolsets whose writing tools are listed: the one write rule, the same for every toolset and
+   * applied in {@code ToolVisibility}. PostgreSQL writes follow the databases: execute is listed
+   * when some database is read-write.
+   */
+  public Set<String> writableToolsets() {
+    var writable = new HashSet<String>();
+    if (fsWrite) {
+      writable.add(ToolsetId.fs.name());
+    }
+    if (gitWrite) {
+      writable.add(ToolsetId.git.name());
+    }
+    if (githubWrite) {
+      writable.add(ToolsetId.github.name());
+    }
+    if (postgres.anyReadWrite()) {
+      writable.add(ToolsetId.pg.name());
+    }
+    return Set.copyOf(writable);
   }
 
   public List<String> githubRepos() {
@@ -198,10 +230,6 @@ public final class ServerOptions {
 
   public Path githubTokenFile() {
     return githubTokenFile;
-  }
-
-  public boolean githubWrite() {
-    return githubWrite;
   }
 
   public boolean githubLockdown() {

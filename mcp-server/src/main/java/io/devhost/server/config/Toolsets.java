@@ -41,7 +41,7 @@ public final class Toolsets {
       created.add(
           switch (id) {
             case fs -> new FilesystemToolset(sandbox(options, roots, defaultRoots));
-            case git -> new GitToolset(sandbox(options, roots, defaultRoots), options.gitWrite());
+            case git -> new GitToolset(sandbox(options, roots, defaultRoots));
             case github -> github(options, env);
             case pg -> options.postgres().createToolset(demo == null ? null : demo.seedScripts());
           });
@@ -71,10 +71,7 @@ public final class Toolsets {
             "devhost/" + Version.get(),
             GITHUB_RETRY_BUDGET);
     return new GitHubToolset(
-        client,
-        RepoAllowlist.of(options.githubRepos()),
-        options.githubWrite(),
-        options.githubLockdown());
+        client, RepoAllowlist.of(options.githubRepos()), options.githubLockdown());
   }
 
   /**
