@@ -111,6 +111,14 @@ public final class PostgresOptions {
               + " (default: ~/.devhost/postgres).")
   Path dataDirectory;
 
+  /**
+   * True when the user named a database to serve, so that the pg toolset is on by default; the
+   * embedded database alone does not count.
+   */
+  public boolean databaseConfigured() {
+    return !databases.isEmpty() || (databaseUrl != null && !databaseUrl.isBlank());
+  }
+
   /** True when some database may be written, so that the execute tool is listed. */
   public boolean anyReadWrite() {
     return !readWrite.isEmpty();

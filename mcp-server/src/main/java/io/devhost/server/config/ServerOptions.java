@@ -26,11 +26,11 @@ public final class ServerOptions {
       names = "--toolsets",
       split = ",",
       paramLabel = "ID",
-      defaultValue = "fs,git,pg",
       description =
-          "Toolsets to enable, comma-separated (default: ${DEFAULT-VALUE}). Available:"
-              + " ${COMPLETION-CANDIDATES}. pg needs no database: with none configured it starts"
-              + " an embedded PostgreSQL on first use.")
+          "Toolsets to enable, comma-separated. Available: ${COMPLETION-CANDIDATES}. Default:"
+              + " fs,git, and pg where a database is configured (--db, --database-url,"
+              + " DATABASE_URL, db: in the config file) or with --demo. pg named without a"
+              + " database starts an embedded PostgreSQL on first use.")
   List<ToolsetId> toolsets = new ArrayList<>();
 
   @Option(
@@ -159,8 +159,14 @@ public final class ServerOptions {
 
   @Mixin PostgresOptions postgres = new PostgresOptions();
 
+  /** The toolsets to build: those named, else fs and git, with pg where it has a database. */
   public List<ToolsetId> toolsets() {
-    return List.copyOf(toolsets);
+    if (!toolsets.isEmpty()) {
+      return List.copyOf(toolsets);
+    }
+    return demo || postgres.databaseConfigured()
+        ? List.of(ToolsetId.fs, ToolsetId.git, ToolsetId.pg)
+        : List.of(ToolsetId.fs, ToolsetId.git);
   }
 
   public List<String> excludeTools() {
