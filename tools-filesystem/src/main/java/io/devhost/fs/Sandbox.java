@@ -227,7 +227,7 @@ public final class Sandbox {
    */
   public Optional<String> denyRuleAt(Path absolute, ToolContext ctx) {
     Path path = absolute.normalize();
-    Path root = mostSpecificRoot(path, effectiveRoots(ctx));
+    Path root = mostSpecificRoot(path, anchorRoots(effectiveRoots(ctx)));
     return root == null ? Optional.empty() : denyRule(root.relativize(path).toString());
   }
 
@@ -265,6 +265,15 @@ public final class Sandbox {
       }
     }
     return List.copyOf(effective);
+  }
+
+  /**
+   * The roots that deny rules and read-only checks are anchored at: the configured ones when there
+   * are any, so that a client root narrowing a read-only root stays read-only and a rule such as
+   * {@code secrets/**} keeps matching from the configured root; else the call's own roots.
+   */
+  private List<Path> anchorRoots(List<Path> inEffect) {
+    return roots.isEmpty() ? inEffect : roots;
   }
 
   private static List<Path> existingDirectories(List<URI> clientRoots) {
@@ -354,10 +363,10 @@ public final class Sandbox {
       }
     }
     Path full = missing.toString().isEmpty() ? real : real.resolve(missing);
-    Path root = mostSpecificRoot(full, inEffect);
-    if (root == null) {
+    if (mostSpecificRoot(full, inEffect) == null) {
       throw denied(userPath, inEffect);
     }
+    Path root = mostSpecificRoot(full, anchorRoots(inEffect));
     Path relative = root.relativize(full);
     String rule = access == Access.WRITE ? deny.writeDeniedBy(relative) : deny.deniedBy(relative);
     if (rule != null) {

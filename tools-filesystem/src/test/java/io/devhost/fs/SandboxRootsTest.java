@@ -71,6 +71,26 @@ class SandboxRootsTest {
   }
 
   @Test
+  void aClientRootInsideAReadOnlyRootStaysReadOnlyAndKeepsItsPathRules() throws Exception {
+    Files.createDirectories(offered.resolve("secrets"));
+    Files.writeString(offered.resolve("secrets/key.txt"), "k");
+    var sandbox =
+        Sandbox.builder()
+            .readOnlyRoots(List.of(tmp.toRealPath()))
+            .deny(List.of("offered/secrets/**"))
+            .build();
+    var ctx = FsFixture.clientRoots(offered);
+
+    assertThat(sandbox.effectiveRoots(ctx)).containsExactly(offered);
+    assertThatThrownBy(() -> sandbox.forWrite("new.txt", ctx, false))
+        .hasMessageContaining("read-only");
+    assertThatThrownBy(() -> sandbox.existing("secrets/key.txt", ctx, Sandbox.Access.READ))
+        .hasMessageContaining("deny rule");
+    assertThat(sandbox.existing("b.txt", ctx, Sandbox.Access.READ).root())
+        .isEqualTo(tmp.toRealPath());
+  }
+
+  @Test
   void configuredRootsIgnoreTheDefault() {
     var sandbox = Sandbox.builder().roots(List.of(offered)).defaultRoots(List.of(fallback)).build();
 
