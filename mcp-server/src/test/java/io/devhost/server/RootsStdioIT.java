@@ -173,6 +173,16 @@ class RootsStdioIT {
       assertThat(directories(client)).isEqualTo(List.of(project.toString()));
       var read = call(client, "read_text_file", Map.of("path", "README.md"));
       assertThat(read.isError()).isFalse();
+
+      // A client without elicitation, as Claude Desktop: with the default --confirm auto a
+      // destructive call runs, the client's own approval prompt being the one that asks.
+      var written =
+          call(client, "write_file", Map.of("path", "notes.md", "content", "from the client\n"));
+      assertThat(written.isError()).as(written.toString()).isFalse();
+      assertThat(project.resolve("notes.md")).hasContent("from the client");
+      var deleted = call(client, "delete_file", Map.of("path", "notes.md"));
+      assertThat(deleted.isError()).as(deleted.toString()).isFalse();
+      assertThat(project.resolve("notes.md")).doesNotExist();
       assertThat(call(client, "read_text_file", Map.of("path", "/etc/passwd")).isError()).isTrue();
     } finally {
       client.closeGracefully();
