@@ -17,11 +17,9 @@ import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
-import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -70,15 +68,12 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
-    var writable = new HashSet<>(options.writableToolsets());
+    var visibility = policy.visibility(options);
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
-      writable.add(ConformanceFixtures.toolset().id());
+      visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
-    var visibility =
-        new ToolVisibility(
-            policy.readOnly(), writable, policy.allowTools(), options.excludeTools());
     var catalog = ToolCatalog.of(toolsets, visibility);
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());

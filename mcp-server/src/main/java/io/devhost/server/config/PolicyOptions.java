@@ -2,6 +2,7 @@ package io.devhost.server.config;
 
 import io.devhost.server.policy.ConfirmMode;
 import io.devhost.server.policy.ToolTimeouts;
+import io.devhost.server.policy.ToolVisibility;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -64,6 +65,14 @@ public final class PolicyOptions {
 
   public List<String> allowTools() {
     return List.copyOf(allowTools);
+  }
+
+  /**
+   * Which tools clients see: this policy with the toolsets' write switches from {@code options}.
+   */
+  public ToolVisibility visibility(ServerOptions options) {
+    return new ToolVisibility(
+        readOnly, options.writableToolsets(), allowTools, options.excludeTools());
   }
 
   public ConfirmMode confirm() {

@@ -1,6 +1,7 @@
 package io.devhost.server.policy;
 
 import io.devhost.server.mcp.ToolCatalog;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,6 +24,13 @@ public record ToolVisibility(
     writableToolsets = Set.copyOf(writableToolsets);
     allowGlobs = List.copyOf(allowGlobs);
     denyGlobs = List.copyOf(denyGlobs);
+  }
+
+  /** The same visibility with the writing tools of one more toolset listed. */
+  public ToolVisibility withWritable(String toolset) {
+    var writable = new HashSet<>(writableToolsets);
+    writable.add(toolset);
+    return new ToolVisibility(readOnly, writable, allowGlobs, denyGlobs);
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.ToolsetId;
 import io.devhost.server.config.Toolsets;
-import io.devhost.server.policy.ToolVisibility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +44,8 @@ class DefaultToolSurfaceTest {
   void theDefaultToolsListStaysUnder40000Characters() throws Exception {
     var probe = parse(Map.of());
     List<Toolset> toolsets = Toolsets.create(probe.options, Map.of());
-    var visibility =
-        new ToolVisibility(
-            probe.policy.readOnly(),
-            probe.options.writableToolsets(),
-            probe.policy.allowTools(),
-            probe.options.excludeTools());
-    try (var session = new PipedStdioSession(toolsets, visibility)) {
-      session.send(
-          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
-      session.reply(1);
-      session.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    try (var session = new PipedStdioSession(toolsets, probe.policy.visibility(probe.options))) {
+      session.initialize();
       session.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
       var tools = session.reply(2).path("result").path("tools");
       var names = new ArrayList<String>();

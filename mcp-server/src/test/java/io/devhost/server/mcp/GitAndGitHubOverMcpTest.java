@@ -73,10 +73,7 @@ class GitAndGitHubOverMcpTest {
       List<Toolset> toolsets = Toolsets.create(options, Map.of("GITHUB_TOKEN", "t0ken"));
       var visibility = new ToolVisibility(false, options.writableToolsets(), List.of(), List.of());
       try (var session = new PipedStdioSession(toolsets, visibility)) {
-        session.send(
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
-        session.reply(1);
-        session.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        session.initialize();
 
         session.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         var tools = session.reply(2).path("result").path("tools");

@@ -55,6 +55,15 @@ final class PipedStdioSession implements AutoCloseable {
     server.start();
   }
 
+  /** The initialize handshake of a client with no capabilities; its request id is 1. */
+  void initialize() throws Exception {
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
+    reply(1);
+    send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
   void send(String line) throws Exception {
     toServer.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     toServer.flush();

@@ -119,6 +119,7 @@ class PolicyOverHttpTest {
     }
   }
 
+  /** With the default --confirm auto, a client that can elicit is asked. */
   @Test
   void destructiveCallIsRefusedWhenTheUserDeclines() throws Exception {
     try (var server = TestServer.start(dir, TestServer.Config.defaults());
@@ -190,28 +191,6 @@ class PolicyOverHttpTest {
       assertThat(record).containsEntry("decision", "client_approval");
       assertThat(record.get("errorKind")).isNull();
       assertNoSecretsIn(server);
-    }
-  }
-
-  @Test
-  void confirmAutoAsksAClientThatCanElicit() throws Exception {
-    var asked = new AtomicReference<McpSchema.ElicitFormRequest>();
-    try (var server = TestServer.start(dir, TestServer.Config.defaults());
-        var client =
-            server.streamableClient(
-                spec ->
-                    spec.capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
-                        .elicitation(
-                            request -> {
-                              asked.set(request);
-                              return new McpSchema.ElicitResult(
-                                  McpSchema.ElicitResult.Action.DECLINE, null);
-                            }))) {
-      var result = deleteThing(client);
-
-      assertThat(asked.get()).isNotNull();
-      assertThat(result.isError()).isTrue();
-      assertThat(lastRecord(server)).containsEntry("decision", "declined");
     }
   }
 

@@ -65,13 +65,7 @@ class WriteToolsListingTest {
     cli.parseArgs(all.toArray(String[]::new));
     List<Toolset> toolsets = Toolsets.create(probe.options, Map.of("GITHUB_TOKEN", "ghp_test"));
     try {
-      var visibility =
-          new ToolVisibility(
-              probe.policy.readOnly(),
-              probe.options.writableToolsets(),
-              probe.policy.allowTools(),
-              probe.options.excludeTools());
-      return ToolCatalog.of(toolsets, visibility).names();
+      return ToolCatalog.of(toolsets, probe.policy.visibility(probe.options)).names();
     } finally {
       for (Toolset t : toolsets) {
         t.close();
