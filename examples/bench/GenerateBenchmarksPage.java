@@ -32,7 +32,8 @@ public class GenerateBenchmarksPage {
           new Area("git", "git vs the `git` CLI; GitHub tool-definition size", "benchmarks-git.md"),
           new Area("http", "Streamable HTTP vs stdio, 1/8/64 clients", "benchmarks-http.md"),
           new Area("bridge", "local-llm-bridge: valid actions, host overhead, tok/s", "benchmarks-bridge.md"),
-          new Area("dist", "packaged launcher cold start", "benchmarks-dist.md"));
+          new Area("dist", "packaged launcher cold start", "benchmarks-dist.md"),
+          new Area("tools", "`tools/list` size: characters and tokens", "benchmarks-tools.md"));
 
   /** A figure one script recorded: its area, subject (row) and metric (column). */
   record Figure(String area, String subject, String metric) {}
@@ -146,7 +147,9 @@ public class GenerateBenchmarksPage {
           vs("packaged launcher cold start, p50", "ms",
               f("dist", "dist-launcher", "cold start p50 (ms)"),
               "plain `java -jar`", f("dist", "jar", "cold start p50 (ms)"),
-              Check.NONE, 0, "ratio recorded"));
+              Check.NONE, 0, "ratio recorded"),
+          absolute("default `tools/list` (fs, git), compact JSON", "characters",
+              f("tools", "default (fs, git)", "characters"), Check.AT_MOST, 39_999, "< 40,000"));
 
   /** One area's recorded figures: tables of subject → metric → value, and notes. */
   static final class Results {

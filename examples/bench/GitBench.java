@@ -25,7 +25,7 @@ public class GitBench {
   public static void main(String[] args) throws Exception {
     Path repo = Path.of(args[0]).toRealPath();
     int runs = Integer.parseInt(args.length > 1 ? args[1] : "7");
-    var toolset = new GitToolset(Sandbox.of(List.of(repo)), false);
+    var toolset = new GitToolset(Sandbox.of(List.of(repo)));
     var runner = new ToolRunner(ResultLimits.DEFAULT);
 
     long[] logCount = new long[1];

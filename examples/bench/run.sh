@@ -100,6 +100,7 @@ bench git "$(need git python3)" $bench/git.sh
 bench http "" $bench/http.sh "$http_calls"
 bench bridge "" $bench/bridge.sh
 bench dist "" $bench/dist.sh "$dist_runs"
+bench tools "" $bench/tools-list.sh
 
 meta finished "$(date -u '+%H:%M')"
 meta load.end "$(load)"

@@ -16,8 +16,8 @@ final class ListAllowedDirectories {
   record Output(
       @Schema(
               description =
-                  "Absolute real paths of the directories this server may access in this session"
-                      + " (the configured ones, narrowed by the client's roots).",
+                  "Absolute real paths of the directories this session may access (the configured"
+                      + " ones, else the client's roots); empty when none is set.",
               requiredMode = Schema.RequiredMode.REQUIRED)
           List<String> directories,
       @Schema(
@@ -48,11 +48,14 @@ final class ListAllowedDirectories {
             })
         .render(
             out ->
-                "Allowed directories:\n"
-                    + String.join("\n", out.directories())
-                    + (out.readOnly().isEmpty()
-                        ? ""
-                        : "\nRead-only:\n" + String.join("\n", out.readOnly())))
+                out.directories().isEmpty()
+                    ? "No allowed directory: every file and git tool refuses every path until a"
+                        + " root is configured."
+                    : "Allowed directories:\n"
+                        + String.join("\n", out.directories())
+                        + (out.readOnly().isEmpty()
+                            ? ""
+                            : "\nRead-only:\n" + String.join("\n", out.readOnly())))
         .build();
   }
 }

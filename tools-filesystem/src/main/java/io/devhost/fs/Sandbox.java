@@ -31,7 +31,10 @@ import java.util.Optional;
  * component is swapped for a symlink; it is closed by opening: every file is opened relative to a
  * directory handle reached from the root without following links (see {@link VerifiedDir}).
  *
- * <p>MCP client roots only narrow the configured roots, never widen them.
+ * <p>Where roots are configured, MCP client roots only narrow them, never widen them. Where none
+ * are, the client's roots are the roots of its session, and only when it offers none do the default
+ * roots apply (the server passes the working directory when it is safe to serve). With no root at
+ * all every path is refused, with a message that says how to configure one.
  */
 public final class Sandbox {
 
@@ -66,13 +69,17 @@ public final class Sandbox {
   public static final long DEFAULT_MAX_WRITE_BYTES = 10L * 1024 * 1024;
 
   private final List<Path> roots;
+  private final List<Path> defaultRoots;
+  private final String noRootHint;
   private final List<Path> readOnlyRoots;
   private final DenyRules deny;
   private final long maxReadBytes;
   private final long maxWriteBytes;
 
-  private Sandbox(Builder b, List<Path> roots, List<Path> readOnlyRoots) {
+  private Sandbox(Builder b, List<Path> roots, List<Path> defaultRoots, List<Path> readOnlyRoots) {
     this.roots = List.copyOf(roots);
+    this.defaultRoots = List.copyOf(defaultRoots);
+    this.noRootHint = b.noRootHint;
     this.readOnlyRoots = List.copyOf(readOnlyRoots);
     this.deny = DenyRules.withDefaults(b.deny);
     this.maxReadBytes = b.maxReadBytes;
@@ -92,6 +99,9 @@ public final class Sandbox {
   public static final class Builder {
     private List<Path> roots = List.of();
     private List<Path> readOnlyRoots = List.of();
+    private List<Path> defaultRoots = List.of();
+    private String noRootHint =
+        "Configure an allowed directory, or use a client that offers roots.";
     private List<String> deny = List.of();
     private long maxReadBytes = DEFAULT_MAX_READ_BYTES;
     private long maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
@@ -107,6 +117,21 @@ public final class Sandbox {
     /** Directories the tools may only read; may also lie inside a writable root. */
     public Builder readOnlyRoots(List<Path> readOnlyRoots) {
       this.readOnlyRoots = List.copyOf(readOnlyRoots);
+      return this;
+    }
+
+    /**
+     * Writable roots for sessions whose client offers no roots, used only when no root is
+     * configured.
+     */
+    public Builder defaultRoots(List<Path> defaultRoots) {
+      this.defaultRoots = List.copyOf(defaultRoots);
+      return this;
+    }
+
+    /** What the refusal says to do when a call has no root at all. */
+    public Builder noRootHint(String hint) {
+      this.noRootHint = hint;
       return this;
     }
 
@@ -133,16 +158,13 @@ public final class Sandbox {
      *     or the glob that does not parse
      */
     public Sandbox build() {
-      if (roots.isEmpty() && readOnlyRoots.isEmpty()) {
-        throw new IllegalArgumentException("at least one allowed root is required");
-      }
       if (maxReadBytes < 1 || maxWriteBytes < 1) {
         throw new IllegalArgumentException("size caps must be positive");
       }
       var readOnly = realDirectories(readOnlyRoots);
       var all = new LinkedHashSet<>(realDirectories(roots));
       all.addAll(readOnly);
-      return new Sandbox(this, new ArrayList<>(all), readOnly);
+      return new Sandbox(this, new ArrayList<>(all), realDirectories(defaultRoots), readOnly);
     }
 
     private static List<Path> realDirectories(List<Path> dirs) {
@@ -151,20 +173,26 @@ public final class Sandbox {
         try {
           Path r = root.toAbsolutePath().normalize().toRealPath();
           if (!Files.isDirectory(r)) {
-            throw new IllegalArgumentException("allowed root is not a directory: " + root);
+            throw new IllegalArgumentException(
+                "the allowed root "
+                    + root
+                    + " is a file, not a directory; name the directory that holds it instead.");
           }
           if (!real.contains(r)) {
             real.add(r);
           }
         } catch (IOException e) {
-          throw new IllegalArgumentException("allowed root does not exist: " + root);
+          throw new IllegalArgumentException(
+              "the allowed root "
+                  + root
+                  + " does not exist; create it, or name an existing directory instead.");
         }
       }
       return real;
     }
   }
 
-  /** The configured roots, real paths, writable ones first. */
+  /** The configured roots, real paths, writable ones first; empty when none is configured. */
   public List<Path> roots() {
     return roots;
   }
@@ -197,9 +225,9 @@ public final class Sandbox {
    * The deny rule that hides an absolute path, matched relative to the most specific root that
    * holds it, as the file tools match it; the path need not exist. Empty outside the roots.
    */
-  public Optional<String> denyRuleAt(Path absolute) {
+  public Optional<String> denyRuleAt(Path absolute, ToolContext ctx) {
     Path path = absolute.normalize();
-    Path root = mostSpecificRoot(path);
+    Path root = mostSpecificRoot(path, anchorRoots(effectiveRoots(ctx)));
     return root == null ? Optional.empty() : denyRule(root.relativize(path).toString());
   }
 
@@ -212,22 +240,22 @@ public final class Sandbox {
   }
 
   /**
-   * The roots in effect for a call: the configured roots narrowed by the client's roots, when the
-   * client declares any. A client root of {@code /} leaves the configured roots as they are; a
-   * client root inside a configured root replaces it; a client root outside every configured root
-   * adds nothing.
+   * The roots in effect for a call. With configured roots: those, narrowed by the client's roots
+   * when the client declares any (a client root of {@code /} leaves them as they are; a client root
+   * inside a configured root replaces it; a client root outside every configured root adds
+   * nothing). Without: the client's roots, else the default roots. Empty when there is no root.
    */
   public List<Path> effectiveRoots(ToolContext ctx) {
     Optional<List<URI>> client = ctx.clientRoots();
+    if (roots.isEmpty()) {
+      var offered = client.map(Sandbox::existingDirectories).orElse(List.of());
+      return offered.isEmpty() ? defaultRoots : offered;
+    }
     if (client.isEmpty()) {
       return roots;
     }
     var effective = new LinkedHashSet<Path>();
-    for (URI uri : client.get()) {
-      Path c = clientRootPath(uri);
-      if (c == null) {
-        continue;
-      }
+    for (Path c : existingDirectories(client.get())) {
       for (Path r : roots) {
         if (c.startsWith(r)) {
           effective.add(c);
@@ -237,6 +265,34 @@ public final class Sandbox {
       }
     }
     return List.copyOf(effective);
+  }
+
+  /**
+   * The roots that deny rules and read-only checks are anchored at: the configured ones when there
+   * are any, so that a client root narrowing a read-only root stays read-only and a rule such as
+   * {@code secrets/**} keeps matching from the configured root; else the call's own roots.
+   */
+  private List<Path> anchorRoots(List<Path> inEffect) {
+    return roots.isEmpty() ? inEffect : roots;
+  }
+
+  private static List<Path> existingDirectories(List<URI> clientRoots) {
+    return clientRoots.stream()
+        .map(Sandbox::clientRootPath)
+        .filter(p -> p != null && Files.isDirectory(p))
+        .distinct()
+        .toList();
+  }
+
+  /**
+   * The refusal of a call made while no root is in effect: the model cannot fix that, so the
+   * message is for the person who reads it to them.
+   */
+  private ToolException noRoot() {
+    return ToolException.denied(
+        "DevHost has no allowed directory in this session, so no file or repository can be"
+            + " opened. "
+            + noRootHint);
   }
 
   private static Path clientRootPath(URI uri) {
@@ -278,7 +334,11 @@ public final class Sandbox {
   private record Located(Target target, Path missing) {}
 
   private Located locate(String userPath, ToolContext ctx, Access access) {
-    Path abs = toAbsolute(userPath).normalize();
+    List<Path> inEffect = effectiveRoots(ctx);
+    if (inEffect.isEmpty()) {
+      throw noRoot();
+    }
+    Path abs = toAbsolute(userPath, inEffect.get(0)).normalize();
     Path existing = abs;
     Path missing = Path.of("");
     Path real;
@@ -289,7 +349,7 @@ public final class Sandbox {
       } catch (NoSuchFileException | NotDirectoryException e) {
         Path parent = existing.getParent();
         if (parent == null) {
-          throw denied(userPath);
+          throw denied(userPath, inEffect);
         }
         missing = existing.getFileName().resolve(missing);
         existing = parent;
@@ -303,10 +363,10 @@ public final class Sandbox {
       }
     }
     Path full = missing.toString().isEmpty() ? real : real.resolve(missing);
-    if (effectiveRoots(ctx).stream().noneMatch(full::startsWith)) {
-      throw denied(userPath);
+    if (mostSpecificRoot(full, inEffect) == null) {
+      throw denied(userPath, inEffect);
     }
-    Path root = mostSpecificRoot(full);
+    Path root = mostSpecificRoot(full, anchorRoots(inEffect));
     Path relative = root.relativize(full);
     String rule = access == Access.WRITE ? deny.writeDeniedBy(relative) : deny.deniedBy(relative);
     if (rule != null) {
@@ -331,16 +391,16 @@ public final class Sandbox {
    * (JGit opens repositories by path). Deny rules and containment apply as for the file tools; the
    * race-free handle walk does not, so file tools use {@link #existing} instead.
    */
-  public Path resolveExisting(String userPath) {
-    return existing(userPath, ToolContext.DETACHED, Access.READ).real();
+  public Path resolveExisting(String userPath, ToolContext ctx) {
+    return existing(userPath, ctx, Access.READ).real();
   }
 
-  /** True when a real path is one of the roots or lies below one, compared by components. */
-  public boolean isInside(Path real) {
-    return mostSpecificRoot(real) != null;
+  /** True when a real path is one of the call's roots or lies below one, compared by components. */
+  public boolean isInside(Path real, ToolContext ctx) {
+    return mostSpecificRoot(real, effectiveRoots(ctx)) != null;
   }
 
-  private Path mostSpecificRoot(Path real) {
+  private static Path mostSpecificRoot(Path real, List<Path> roots) {
     Path best = null;
     for (Path r : roots) {
       if (real.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
@@ -479,9 +539,9 @@ public final class Sandbox {
             + ". Nothing was changed by the failed step.");
   }
 
-  private Path toAbsolute(String userPath) {
+  private static Path toAbsolute(String userPath, Path firstRoot) {
     if (userPath == null || userPath.isBlank()) {
-      throw ToolException.invalid("The path is empty. Pass a path inside " + roots + ".");
+      throw ToolException.invalid("The path is empty. Pass a path inside " + firstRoot + ".");
     }
     if (userPath.indexOf('\0') >= 0) {
       throw ToolException.invalid("The path contains a NUL character.");
@@ -489,7 +549,7 @@ public final class Sandbox {
     try {
       String expanded = expandHome(userPath);
       Path p = Path.of(expanded);
-      return requireFitsFileSystem(p.isAbsolute() ? p : roots.get(0).resolve(p), userPath);
+      return requireFitsFileSystem(p.isAbsolute() ? p : firstRoot.resolve(p), userPath);
     } catch (InvalidPathException e) {
       throw ToolException.invalid("Not a valid path: " + userPath + " (" + e.getReason() + ").");
     }
@@ -532,7 +592,7 @@ public final class Sandbox {
     return path;
   }
 
-  private ToolException denied(String userPath) {
+  private static ToolException denied(String userPath, List<Path> roots) {
     return ToolException.denied(
         "Access denied: "
             + userPath

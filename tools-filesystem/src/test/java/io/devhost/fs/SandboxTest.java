@@ -3,6 +3,7 @@ package io.devhost.fs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.devhost.core.ToolContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -226,12 +227,13 @@ class SandboxTest {
     assertThat(sandbox.denyRule("")).isEmpty();
 
     Path root = allowed.toRealPath();
-    assertThat(sandbox.denyRuleAt(root.resolve("svc/deploy/prod.yml")))
+    assertThat(sandbox.denyRuleAt(root.resolve("svc/deploy/prod.yml"), ToolContext.DETACHED))
         .contains("svc/deploy/*.yml");
-    assertThat(sandbox.denyRuleAt(root.resolve("svc/x/../deploy/prod.yml")))
+    assertThat(sandbox.denyRuleAt(root.resolve("svc/x/../deploy/prod.yml"), ToolContext.DETACHED))
         .contains("svc/deploy/*.yml");
-    assertThat(sandbox.denyRuleAt(root.resolve("deploy/prod.yml"))).isEmpty();
-    assertThat(sandbox.denyRuleAt(outside.toRealPath().resolve(".env"))).isEmpty();
+    assertThat(sandbox.denyRuleAt(root.resolve("deploy/prod.yml"), ToolContext.DETACHED)).isEmpty();
+    assertThat(sandbox.denyRuleAt(outside.toRealPath().resolve(".env"), ToolContext.DETACHED))
+        .isEmpty();
   }
 
   @Test

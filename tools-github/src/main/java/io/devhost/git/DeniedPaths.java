@@ -1,5 +1,6 @@
 package io.devhost.git;
 
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import io.devhost.fs.Sandbox;
 import java.nio.file.Path;
@@ -20,20 +21,23 @@ final class DeniedPaths {
 
   private final Sandbox sandbox;
   private final Path workTree;
+  private final ToolContext ctx;
 
   /**
    * @param workTree the real path of the working tree, or null for a bare repository
+   * @param ctx the call, whose roots the root-relative rules are matched against
    */
-  DeniedPaths(Sandbox sandbox, Path workTree) {
+  DeniedPaths(Sandbox sandbox, Path workTree, ToolContext ctx) {
     this.sandbox = sandbox;
     this.workTree = workTree;
+    this.ctx = ctx;
   }
 
   /** The rule that hides a repository path ('/'-separated, from the top), if any. */
   Optional<String> ruleFor(String repoPath) {
     Optional<String> rule = sandbox.denyRule(repoPath);
     if (rule.isEmpty() && workTree != null && repoPath != null && !repoPath.isEmpty()) {
-      rule = sandbox.denyRuleAt(workTree.resolve(repoPath));
+      rule = sandbox.denyRuleAt(workTree.resolve(repoPath), ctx);
     }
     return rule;
   }

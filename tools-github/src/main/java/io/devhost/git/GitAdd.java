@@ -43,7 +43,9 @@ final class GitAdd {
                 + " hooks run. Refuses to stage a file hidden by the deny rules (secrets).")
         .writes()
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> add(repo, repos.deniedPaths(repo), in)))
+        .handler(
+            (ctx, in) ->
+                repos.with(ctx, in.repo(), repo -> add(repo, repos.deniedPaths(repo, ctx), in)))
         .build();
   }
 

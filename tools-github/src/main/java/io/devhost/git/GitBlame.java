@@ -69,9 +69,10 @@ final class GitBlame {
         .handler(
             (ctx, in) ->
                 repos.with(
+                    ctx,
                     in.repo(),
                     repo -> {
-                      repos.deniedPaths(repo).requireReadable(in.path());
+                      repos.deniedPaths(repo, ctx).requireReadable(in.path());
                       return blame(repo, in);
                     }))
         .render(GitBlame::render)

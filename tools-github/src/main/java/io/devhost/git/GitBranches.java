@@ -37,7 +37,7 @@ final class GitBranches {
         .title("Git branches")
         .description("Lists branches with their commit ids, the current one and upstreams.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> list(repo, in)))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> list(repo, in)))
         .render(GitBranches::render)
         .build();
   }

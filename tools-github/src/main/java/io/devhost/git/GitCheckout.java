@@ -43,7 +43,7 @@ final class GitCheckout {
             "Switches the working tree to a branch (or a revision, detaching HEAD). Refuses when"
                 + " uncommitted changes would be overwritten. No hooks or smudge filters run.")
         .destructive()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> checkout(repo, in)))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> checkout(repo, in)))
         .build();
   }
 

@@ -34,7 +34,7 @@ final class GitCommit {
             "Commits the staged changes (see git_add) with message, authored by the configured"
                 + " git user. No hooks run and nothing is signed.")
         .writes()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> commit(repo, in)))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> commit(repo, in)))
         .render(out -> "Committed " + out.sha() + " on " + out.branch() + ": " + out.subject())
         .build();
   }

@@ -33,7 +33,7 @@ final class GitCreateBranch {
             "Creates branch at ref (default HEAD) without switching to it; fails if it exists."
                 + " Use git_checkout to switch.")
         .writes()
-        .handler((ctx, in) -> repos.with(in.repo(), repo -> create(repo, in)))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> create(repo, in)))
         .build();
   }
 

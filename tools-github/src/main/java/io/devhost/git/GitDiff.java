@@ -64,7 +64,8 @@ final class GitDiff {
         .idempotent()
         .handler(
             (ctx, in) ->
-                repos.with(in.repo(), repo -> diff(repo, repos.deniedPaths(repo), in, ctx)))
+                repos.with(
+                    ctx, in.repo(), repo -> diff(repo, repos.deniedPaths(repo, ctx), in, ctx)))
         .render(
             out ->
                 out.patch().isEmpty() ? "No differences (" + out.compared() + ")." : patchText(out))

@@ -1,6 +1,7 @@
 package io.devhost.git;
 
 import io.devhost.core.ResourceTemplateSpec;
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URLDecoder;
@@ -41,9 +42,16 @@ final class GitFileResource {
     try {
       var out =
           repos.with(
+              ToolContext.DETACHED,
               a.repo(),
               repo ->
-                  GitReadFile.read(repo, repos.deniedPaths(repo), a.path(), a.ref(), null, null));
+                  GitReadFile.read(
+                      repo,
+                      repos.deniedPaths(repo, ToolContext.DETACHED),
+                      a.path(),
+                      a.ref(),
+                      null,
+                      null));
       var contents = new McpSchema.TextResourceContents(uri, "text/plain", out.content());
       return new McpSchema.ReadResourceResult(List.of(contents));
     } catch (ToolException e) {

@@ -114,7 +114,8 @@ final class GitGrep {
         .idempotent()
         .handler(
             (ctx, in) ->
-                repos.with(in.repo(), repo -> grep(repo, repos.deniedPaths(repo), in, ctx)))
+                repos.with(
+                    ctx, in.repo(), repo -> grep(repo, repos.deniedPaths(repo, ctx), in, ctx)))
         .render(GitGrep::render)
         .build();
   }

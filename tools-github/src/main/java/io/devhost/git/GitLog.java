@@ -76,7 +76,9 @@ final class GitLog {
                 + ") with nextCursor.")
         .idempotent()
         .handler(
-            (ctx, in) -> repos.with(in.repo(), repo -> log(repo, repos.deniedPaths(repo), in, ctx)))
+            (ctx, in) ->
+                repos.with(
+                    ctx, in.repo(), repo -> log(repo, repos.deniedPaths(repo, ctx), in, ctx)))
         .render(out -> render(out))
         .build();
   }

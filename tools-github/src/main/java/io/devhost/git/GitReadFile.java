@@ -60,11 +60,12 @@ final class GitReadFile {
         .handler(
             (ctx, in) ->
                 repos.with(
+                    ctx,
                     in.repo(),
                     repo ->
                         read(
                             repo,
-                            repos.deniedPaths(repo),
+                            repos.deniedPaths(repo, ctx),
                             in.path(),
                             in.ref(),
                             in.offset(),

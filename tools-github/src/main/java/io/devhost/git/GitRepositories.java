@@ -1,11 +1,13 @@
 package io.devhost.git;
 
+import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import io.devhost.fs.Sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
@@ -41,8 +43,8 @@ public final class GitRepositories {
   }
 
   /** Opens the repository named by {@code repoArg} (a path; null means the working directory). */
-  public <T> T with(String repoArg, Work<T> work) throws Exception {
-    try (Repository repo = open(repoArg)) {
+  public <T> T with(ToolContext ctx, String repoArg, Work<T> work) throws Exception {
+    try (Repository repo = open(ctx, repoArg)) {
       return work.apply(repo);
     } catch (RevisionSyntaxException | AmbiguousObjectException e) {
       throw ToolException.invalid("Not a valid revision: " + e.getMessage());
@@ -56,18 +58,19 @@ public final class GitRepositories {
   }
 
   /** The deny rules as they apply to the paths of an open repository. */
-  DeniedPaths deniedPaths(Repository repo) throws IOException {
+  DeniedPaths deniedPaths(Repository repo, ToolContext ctx) throws IOException {
     return new DeniedPaths(
-        sandbox, repo.isBare() ? null : repo.getWorkTree().toPath().toRealPath());
+        sandbox, repo.isBare() ? null : repo.getWorkTree().toPath().toRealPath(), ctx);
   }
 
-  Repository open(String repoArg) throws IOException {
+  Repository open(ToolContext ctx, String repoArg) throws IOException {
     String display = repoArg == null || repoArg.isBlank() ? "." : repoArg;
-    Path dir = sandbox.resolveExisting(display);
+    Path dir = sandbox.resolveExisting(display, ctx);
+    List<Path> roots = sandbox.effectiveRoots(ctx);
     if (!Files.isDirectory(dir)) {
       throw ToolException.invalid("repo must be a directory; " + display + " is a file.");
     }
-    Path top = rootOf(dir);
+    Path top = rootOf(dir, roots);
     var builder = new FileRepositoryBuilder().setFS(NoExecFs.INSTANCE).setMustExist(true);
     builder.addCeilingDirectory(top.getParent() == null ? top.toFile() : top.getParent().toFile());
     builder.findGitDir(dir.toFile());
@@ -76,15 +79,15 @@ public final class GitRepositories {
           "No git repository at or above "
               + display
               + " inside the allowed roots "
-              + sandbox.roots()
+              + roots
               + ". Pass repo: the path of a repository's working tree.");
     }
     Repository repo = builder.build();
     try {
-      requireInside(repo.getDirectory(), display, "git directory");
-      requireInside(repo.getCommonDirectory(), display, "git common directory");
+      requireInside(repo.getDirectory(), display, "git directory", ctx, roots);
+      requireInside(repo.getCommonDirectory(), display, "git common directory", ctx, roots);
       if (!repo.isBare()) {
-        requireInside(repo.getWorkTree(), display, "working tree");
+        requireInside(repo.getWorkTree(), display, "working tree", ctx, roots);
       }
       neutralise(repo.getConfig());
       return repo;
@@ -94,18 +97,20 @@ public final class GitRepositories {
     }
   }
 
-  private Path rootOf(Path dir) {
-    for (Path root : sandbox.roots()) {
+  private static Path rootOf(Path dir, List<Path> roots) {
+    for (Path root : roots) {
       if (dir.startsWith(root)) {
         return root;
       }
     }
-    throw ToolException.denied(dir + " is outside the allowed roots " + sandbox.roots() + ".");
+    throw ToolException.denied(dir + " is outside the allowed roots " + roots + ".");
   }
 
-  private void requireInside(File file, String display, String what) throws IOException {
+  private void requireInside(
+      File file, String display, String what, ToolContext ctx, List<Path> roots)
+      throws IOException {
     Path real = file.toPath().toRealPath();
-    if (!sandbox.isInside(real)) {
+    if (!sandbox.isInside(real, ctx)) {
       throw ToolException.denied(
           "The repository at "
               + display
@@ -114,7 +119,7 @@ public final class GitRepositories {
               + " at "
               + real
               + ", outside the allowed roots "
-              + sandbox.roots()
+              + roots
               + "; it is not opened. (A linked worktree needs its main repository inside the"
               + " roots too.)");
     }

@@ -48,7 +48,8 @@ final class GitShow {
         .idempotent()
         .handler(
             (ctx, in) ->
-                repos.with(in.repo(), repo -> show(repo, repos.deniedPaths(repo), in, ctx)))
+                repos.with(
+                    ctx, in.repo(), repo -> show(repo, repos.deniedPaths(repo, ctx), in, ctx)))
         .render(GitShow::render)
         .build();
   }

@@ -42,7 +42,7 @@ final class GitStatus {
             "Shows the current branch and which files are staged, modified, untracked or in"
                 + " conflict.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), GitStatus::status))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), GitStatus::status))
         .render(GitStatus::render)
         .build();
   }

@@ -32,7 +32,7 @@ final class GitTags {
         .title("Git tags")
         .description("Lists tags with the commit each points at and annotated tags' messages.")
         .idempotent()
-        .handler((ctx, in) -> repos.with(in.repo(), GitTags::list))
+        .handler((ctx, in) -> repos.with(ctx, in.repo(), GitTags::list))
         .render(
             out -> {
               var sb = new StringBuilder();

@@ -8,17 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The history of the repositories under the allowed roots, through JGit. Read-only unless built
- * with writes enabled; nothing configured in a repository ever runs (see {@link NoExecFs}).
+ * The history of the repositories under the allowed roots, through JGit; nothing configured in a
+ * repository ever runs (see {@link NoExecFs}). Its writing tools are marked as such and the server
+ * decides whether they are listed (in DevHost: only with {@code --git-write}).
  */
 public final class GitToolset implements Toolset {
 
   private final GitRepositories repos;
-  private final boolean writes;
 
-  public GitToolset(Sandbox sandbox, boolean writes) {
+  public GitToolset(Sandbox sandbox) {
     this.repos = new GitRepositories(sandbox);
-    this.writes = writes;
   }
 
   @Override
@@ -32,8 +31,7 @@ public final class GitToolset implements Toolset {
         + " git_blame, git_grep, git_read_file at any ref). Every git tool takes repo (default:"
         + " the working directory's repository), ref for a revision, path for a file. Files"
         + " hidden by the deny rules (secrets such as .env) stay hidden at every revision; do not"
-        + " look for their content another way."
-        + (writes ? " git_add, git_commit, git_create_branch and git_checkout change it." : "");
+        + " look for their content another way.";
   }
 
   @Override
@@ -48,12 +46,10 @@ public final class GitToolset implements Toolset {
     tools.add(GitTags.spec(repos));
     tools.add(GitGrep.spec(repos));
     tools.add(GitReadFile.spec(repos));
-    if (writes) {
-      tools.add(GitAdd.spec(repos));
-      tools.add(GitCommit.spec(repos));
-      tools.add(GitCreateBranch.spec(repos));
-      tools.add(GitCheckout.spec(repos));
-    }
+    tools.add(GitAdd.spec(repos));
+    tools.add(GitCommit.spec(repos));
+    tools.add(GitCreateBranch.spec(repos));
+    tools.add(GitCheckout.spec(repos));
     return List.copyOf(tools);
   }
 

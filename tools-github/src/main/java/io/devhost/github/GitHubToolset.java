@@ -7,19 +7,17 @@ import java.util.List;
 
 /**
  * GitHub's side of the project through its REST API: issues, pull requests, commits, code search
- * and Actions, limited to the allowed repositories. Read-only unless built with writes enabled. The
+ * and Actions, limited to the allowed repositories. Its writing tools are marked as such and the
+ * server decides whether they are listed (in DevHost: only with {@code --github-write}). The
  * default tool definitions are kept short on purpose: every client pays for them in context on
  * every turn.
  */
 public final class GitHubToolset implements Toolset {
 
   private final GitHub gh;
-  private final boolean writes;
 
-  public GitHubToolset(
-      GitHubClient client, RepoAllowlist allowlist, boolean writes, boolean lockdown) {
+  public GitHubToolset(GitHubClient client, RepoAllowlist allowlist, boolean lockdown) {
     this.gh = new GitHub(client, allowlist, new UntrustedBodies(lockdown));
-    this.writes = writes;
   }
 
   @Override
@@ -51,12 +49,10 @@ public final class GitHubToolset implements Toolset {
     tools.add(GetPullRequest.spec(gh));
     tools.add(ListWorkflowRuns.spec(gh));
     tools.add(GetJobLogs.spec(gh));
-    if (writes) {
-      tools.add(CreateIssue.spec(gh));
-      tools.add(AddIssueComment.spec(gh));
-      tools.add(CreatePullRequest.spec(gh));
-      tools.add(CreatePullRequestReview.spec(gh));
-    }
+    tools.add(CreateIssue.spec(gh));
+    tools.add(AddIssueComment.spec(gh));
+    tools.add(CreatePullRequest.spec(gh));
+    tools.add(CreatePullRequestReview.spec(gh));
     return List.copyOf(tools);
   }
 }

@@ -21,7 +21,7 @@ class GitContractTest {
         new GitHubClient(
             URI.create("https://api.github.com"), null, "devhost", Duration.ofSeconds(60));
     ToolContractSnapshots.assertMatch(
-        new GitToolset(Sandbox.of(List.of(root)), true),
-        new GitHubToolset(client, RepoAllowlist.of(List.of()), true, false));
+        new GitToolset(Sandbox.of(List.of(root))),
+        new GitHubToolset(client, RepoAllowlist.of(List.of()), false));
   }
 }

@@ -45,8 +45,7 @@ final class GitFixture implements AutoCloseable {
     config.setString("user", null, "name", "Ada");
     config.setString("user", null, "email", "ada@example.com");
     config.save();
-    this.toolset =
-        new GitToolset(Sandbox.builder().roots(List.of(this.root)).deny(deny).build(), true);
+    this.toolset = new GitToolset(Sandbox.builder().roots(List.of(this.root)).deny(deny).build());
   }
 
   GitFixture write(String path, String content) throws IOException {

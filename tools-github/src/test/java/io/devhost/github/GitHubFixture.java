@@ -23,7 +23,7 @@ final class GitHubFixture {
   final GitHubToolset toolset;
   private final ToolRunner runner = new ToolRunner(ResultLimits.DEFAULT);
 
-  GitHubFixture(GitHubReplayServer server, List<String> allowed, boolean writes, boolean lockdown) {
+  GitHubFixture(GitHubReplayServer server, List<String> allowed, boolean lockdown) {
     var limiter =
         new RateLimiter(
             Duration.ofSeconds(60), (d, ctx) -> sleeps.add(d), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -35,7 +35,7 @@ final class GitHubFixture {
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
             limiter,
             Duration.ofSeconds(10));
-    toolset = new GitHubToolset(client, RepoAllowlist.of(allowed), writes, lockdown);
+    toolset = new GitHubToolset(client, RepoAllowlist.of(allowed), lockdown);
   }
 
   McpSchema.CallToolResult run(String tool, Map<String, Object> args) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * PostgreSQL databases: schema knowledge, bounded read-only queries, plans and health, and writes
- * only where a database is configured read-write. Creating it opens nothing; pools (and the
- * embedded server) start on the first call.
+ * only where a database is configured read-write (execute is marked as writing; DevHost lists it
+ * only when some database is). Creating it opens nothing; pools (and the embedded server) start on
+ * the first call.
  */
 public final class PostgresToolset implements Toolset {
 
@@ -70,9 +71,7 @@ public final class PostgresToolset implements Toolset {
   public List<ToolSpec<?, ?>> tools() {
     var tools = new ArrayList<ToolSpec<?, ?>>();
     tools.add(Query.spec(databases));
-    if (databases.anyReadWrite()) {
-      tools.add(Execute.spec(databases));
-    }
+    tools.add(Execute.spec(databases));
     tools.add(ListSchemas.spec(databases));
     tools.add(ListTables.spec(databases));
     tools.add(DescribeTable.spec(databases));

@@ -93,14 +93,20 @@ class ExecuteToolTest {
   }
 
   @Test
-  void executeIsOfferedOnlyWhenADatabaseIsReadWrite() {
+  void executeIsMarkedAsAWriteAndRefusedWhereNoDatabaseIsReadWrite() {
+    // Whether execute is listed is the server's one write rule (mcp-server ToolVisibility, which
+    // lists it only when a database is read-write); the tool itself still refuses to write to a
+    // read-only database, whoever calls it.
     try (var readOnly =
         PostgresToolset.of(
             List.of(DatabaseConfig.of("shop", PostgresFixture.readerUrl(), false, false)),
             PostgresFixture.LIMITS)) {
-      assertThat(readOnly.tools()).noneMatch(t -> t.name().equals("execute"));
+      var outcome =
+          call(readOnly, "execute", Map.of("sql", "DELETE FROM notes", "database", "shop"));
+      assertThat(outcome.errorKind()).isEqualTo(ToolException.Kind.DENIED);
     }
-    assertThat(tools.tools()).anyMatch(t -> t.name().equals("execute") && t.destructive());
+    assertThat(tools.tools())
+        .anyMatch(t -> t.name().equals("execute") && t.destructive() && !t.readOnly());
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
-import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,10 +58,7 @@ final class CallCommand implements Callable<Integer> {
     }
     var toolsets = Toolsets.create(options);
     try {
-      var catalog =
-          ToolCatalog.of(
-              toolsets,
-              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
+      var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
       var entry = catalog.find(tool);
       if (entry.isEmpty()) {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());

@@ -17,7 +17,6 @@ import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
-import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,12 +68,12 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    var visibility = policy.visibility(options);
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
+      visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
-    var visibility =
-        new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools());
     var catalog = ToolCatalog.of(toolsets, visibility);
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());

@@ -7,7 +7,6 @@ import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
-import io.devhost.server.policy.ToolVisibility;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
@@ -36,10 +35,7 @@ final class ToolsCommand implements Callable<Integer> {
   public Integer call() {
     var toolsets = Toolsets.create(options);
     try {
-      var catalog =
-          ToolCatalog.of(
-              toolsets,
-              new ToolVisibility(policy.readOnly(), policy.allowTools(), options.excludeTools()));
+      var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         var defs = new ArrayList<Object>();

@@ -2,6 +2,7 @@ package io.devhost.server.config;
 
 import io.devhost.server.policy.ConfirmMode;
 import io.devhost.server.policy.ToolTimeouts;
+import io.devhost.server.policy.ToolVisibility;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,10 +32,12 @@ public final class PolicyOptions {
   @Option(
       names = "--confirm",
       paramLabel = "MODE",
-      defaultValue = "ask",
+      defaultValue = "auto",
       description =
-          "Destructive tools: 'ask' the user through the client (elicitation) and refuse when the"
-              + " client cannot ask, or 'never' ask (for scripts and CI). Default: ${DEFAULT-VALUE}.")
+          "Destructive tools: 'auto' asks the user through the client's elicitation form where"
+              + " the client supports it, else leaves it to the client's own approval prompt"
+              + " (driven by the tools' destructiveHint); 'ask' always elicits and refuses when"
+              + " the client cannot; 'never' asks nobody (scripts, CI). Default: ${DEFAULT-VALUE}.")
   ConfirmMode confirm;
 
   @Option(
@@ -62,6 +65,14 @@ public final class PolicyOptions {
 
   public List<String> allowTools() {
     return List.copyOf(allowTools);
+  }
+
+  /**
+   * Which tools clients see: this policy with the toolsets' write switches from {@code options}.
+   */
+  public ToolVisibility visibility(ServerOptions options) {
+    return new ToolVisibility(
+        readOnly, options.writableToolsets(), allowTools, options.excludeTools());
   }
 
   public ConfirmMode confirm() {

@@ -128,14 +128,20 @@ public final class PostgresOptions {
   }
 
   /**
-   * True when a database is configured: by --db (or db: in the config file), --database-url or
-   * DATABASE_URL, or by PG* variables that name a server or database (PGHOST, PGHOSTADDR,
-   * PGDATABASE, PGSERVICE). Opens nothing and reads no password file.
+   * True when a database is configured, so that the pg toolset is on by default: by --db (or db:
+   * in the config file), --database-url or DATABASE_URL, or by PG* variables that name a server or
+   * database (PGHOST, PGHOSTADDR, PGDATABASE, PGSERVICE). The embedded database alone does not
+   * count. Opens nothing and reads no password file.
    */
   public boolean databaseConfigured() {
     return !databases.isEmpty()
         || (databaseUrl != null && !databaseUrl.isBlank())
         || environment.namesADatabase();
+  }
+
+  /** True when some database may be written, so that the execute tool is listed. */
+  public boolean anyReadWrite() {
+    return !readWrite.isEmpty();
   }
 
   /** Builds the toolset; parses and checks the options but opens no connection. */

@@ -3,7 +3,9 @@ package io.devhost.server.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,11 +26,11 @@ public final class ServerOptions {
       names = "--toolsets",
       split = ",",
       paramLabel = "ID",
-      defaultValue = "fs,git,pg",
       description =
-          "Toolsets to enable, comma-separated (default: ${DEFAULT-VALUE}). Available:"
-              + " ${COMPLETION-CANDIDATES}. pg needs no database: with none configured it starts"
-              + " an embedded PostgreSQL on first use.")
+          "Toolsets to enable, comma-separated. Available: ${COMPLETION-CANDIDATES}. Default:"
+              + " fs,git, and pg where a database is configured (--db, --database-url,"
+              + " DATABASE_URL, db: in the config file) or with --demo. pg named without a"
+              + " database starts an embedded PostgreSQL on first use.")
   List<ToolsetId> toolsets = new ArrayList<>();
 
   @Option(
@@ -42,7 +44,10 @@ public final class ServerOptions {
       names = "--roots",
       split = ",",
       paramLabel = "DIR",
-      description = "Directories the filesystem tools may access. Default: the working directory.")
+      description =
+          "Directories the file and git tools may access. Default: the roots the client offers,"
+              + " else the working directory unless it is /, your home directory or a system"
+              + " directory; with none, those tools refuse every path and say how to set one.")
   List<Path> roots = new ArrayList<>();
 
   @Option(
@@ -55,10 +60,21 @@ public final class ServerOptions {
   boolean demo;
 
   @Option(
+      names = "--fs-write",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "List the file tools that write (write_file, edit_file, move_file, delete_file, ...),"
+              + " confined to the writable roots. On by default; --no-fs-write hides them.")
+  boolean fsWrite = true;
+
+  @Option(
       names = "--git-write",
       defaultValue = "false",
       description =
-          "Enable the git tools that change a repository (add, commit, branch, checkout).")
+          "List the git tools that change a repository (add, commit, branch, checkout)."
+              + " Off by default.")
   boolean gitWrite;
 
   @Option(
@@ -88,7 +104,8 @@ public final class ServerOptions {
       names = "--github-write",
       defaultValue = "false",
       description =
-          "Enable the GitHub tools that write (issues, comments, pull requests, reviews).")
+          "List the GitHub tools that write (issues, comments, pull requests, reviews)."
+              + " Off by default.")
   boolean githubWrite;
 
   @Option(
@@ -143,18 +160,28 @@ public final class ServerOptions {
 
   @Mixin PostgresOptions postgres = new PostgresOptions();
 
+  /** The toolsets to build: those named, else fs and git, with pg where it has a database. */
   public List<ToolsetId> toolsets() {
-    return List.copyOf(toolsets);
+    if (!toolsets.isEmpty()) {
+      return List.copyOf(toolsets);
+    }
+    return demo || postgres.databaseConfigured()
+        ? List.of(ToolsetId.fs, ToolsetId.git, ToolsetId.pg)
+        : List.of(ToolsetId.fs, ToolsetId.git);
   }
 
   public List<String> excludeTools() {
     return List.copyOf(excludeTools);
   }
 
+  /** The writable roots given by flag, environment or config file; empty when none was. */
   public List<Path> roots() {
-    return roots.isEmpty() && readOnlyRoots.isEmpty()
-        ? List.of(Path.of("").toAbsolutePath())
-        : List.copyOf(roots);
+    return List.copyOf(roots);
+  }
+
+  /** True when some root, writable or read-only, was configured. */
+  public boolean rootsConfigured() {
+    return !roots.isEmpty() || !readOnlyRoots.isEmpty();
   }
 
   public boolean demo() {
@@ -178,8 +205,26 @@ public final class ServerOptions {
     return maxWriteBytes;
   }
 
-  public boolean gitWrite() {
-    return gitWrite;
+  /**
+   * The toolsets whose writing tools are listed: the one write rule, the same for every toolset and
+   * applied in {@code ToolVisibility}. PostgreSQL writes follow the databases: execute is listed
+   * when some database is read-write.
+   */
+  public Set<String> writableToolsets() {
+    var writable = new HashSet<String>();
+    if (fsWrite) {
+      writable.add(ToolsetId.fs.name());
+    }
+    if (gitWrite) {
+      writable.add(ToolsetId.git.name());
+    }
+    if (githubWrite) {
+      writable.add(ToolsetId.github.name());
+    }
+    if (postgres.anyReadWrite()) {
+      writable.add(ToolsetId.pg.name());
+    }
+    return Set.copyOf(writable);
   }
 
   public List<String> githubRepos() {
@@ -192,10 +237,6 @@ public final class ServerOptions {
 
   public Path githubTokenFile() {
     return githubTokenFile;
-  }
-
-  public boolean githubWrite() {
-    return githubWrite;
   }
 
   public boolean githubLockdown() {

@@ -34,12 +34,14 @@ public final class Toolsets {
   public static List<Toolset> create(ServerOptions options, Map<String, String> env) {
     var demo = options.demo() ? demoWorkspace(options) : null;
     List<Path> roots = demo != null ? List.of(demo.root()) : options.roots();
+    List<Path> defaultRoots =
+        demo != null || options.rootsConfigured() ? List.of() : workingDirectoryRoot(options);
     var created = new ArrayList<Toolset>();
     for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
       created.add(
           switch (id) {
-            case fs -> new FilesystemToolset(sandbox(options, roots));
-            case git -> new GitToolset(sandbox(options, roots), options.gitWrite());
+            case fs -> new FilesystemToolset(sandbox(options, roots, defaultRoots));
+            case git -> new GitToolset(sandbox(options, roots, defaultRoots));
             case github -> github(options, env);
             case pg -> options.postgres().createToolset(demo == null ? null : demo.seedScripts());
           });
@@ -69,15 +71,43 @@ public final class Toolsets {
             "devhost/" + Version.get(),
             GITHUB_RETRY_BUDGET);
     return new GitHubToolset(
-        client,
-        RepoAllowlist.of(options.githubRepos()),
-        options.githubWrite(),
-        options.githubLockdown());
+        client, RepoAllowlist.of(options.githubRepos()), options.githubLockdown());
   }
 
-  private static Sandbox sandbox(ServerOptions options, List<Path> roots) {
+  /**
+   * The working directory as the root of sessions whose client offers none, when it is safe to
+   * serve (see {@link ImplicitRoot}); otherwise none, with one warning on stderr, because a client
+   * shows a server that exits as broken.
+   */
+  private static List<Path> workingDirectoryRoot(ServerOptions options) {
+    Path cwd = Path.of("").toAbsolutePath();
+    String whyNot = ImplicitRoot.whyNot(cwd.toString(), System.getProperty("user.home"));
+    if (whyNot == null) {
+      return List.of(cwd);
+    }
+    if (options.toolsets().contains(ToolsetId.fs) || options.toolsets().contains(ToolsetId.git)) {
+      System.err.println(
+          "devhost: warning: no root configured, and the working directory "
+              + cwd
+              + " is "
+              + whyNot
+              + ", which is never served unasked. The file and git tools refuse every path"
+              + " unless the client offers roots. "
+              + HOW_TO_SET_A_ROOT);
+    }
+    return List.of();
+  }
+
+  /** How to give DevHost a root; said at start and in every refusal for lack of one. */
+  static final String HOW_TO_SET_A_ROOT =
+      "To set one, start DevHost with --roots DIR, or set DEVHOST_ROOTS=DIR in its environment,"
+          + " or put roots: [DIR] in devhost.yaml, or use a client that offers roots.";
+
+  private static Sandbox sandbox(ServerOptions options, List<Path> roots, List<Path> defaultRoots) {
     return Sandbox.builder()
         .roots(roots)
+        .defaultRoots(defaultRoots)
+        .noRootHint(HOW_TO_SET_A_ROOT)
         .readOnlyRoots(options.readOnlyRoots())
         .deny(options.deny())
         .maxWriteBytes(options.maxWriteBytes())

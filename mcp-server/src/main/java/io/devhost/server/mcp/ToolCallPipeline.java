@@ -132,6 +132,10 @@ public final class ToolCallPipeline implements AutoCloseable {
     if (!tool.destructive() || settings.confirm() == ConfirmMode.never || dryRun(tool, arguments)) {
       return new Decided("allowed", null);
     }
+    if (settings.confirm() == ConfirmMode.auto && !DestructiveCallConfirmation.canAsk(exchange)) {
+      // The client cannot elicit; its own approval prompt, shown from destructiveHint, asks.
+      return new Decided("client_approval", null);
+    }
     return switch (DestructiveCallConfirmation.ask(exchange, tool, arguments)) {
       case CONFIRMED -> new Decided("confirmed", null);
       case DECLINED ->
@@ -150,7 +154,8 @@ public final class ToolCallPipeline implements AutoCloseable {
                   tool.name()
                       + " may overwrite or delete data and needs the user's confirmation, but this"
                       + " client cannot ask (it does not support elicitation). Use a client that"
-                      + " does, or ask the operator to start DevHost with --confirm never."));
+                      + " does, or ask the operator to start DevHost with --confirm auto, which"
+                      + " leaves the asking to the client's own approval prompt."));
     };
   }
 

@@ -25,20 +25,16 @@ public final class ToolCatalog {
     this.byName = byName;
   }
 
-  public static ToolCatalog of(List<Toolset> toolsets, List<String> excludeGlobs) {
-    Predicate<String> excluded = anyGlob(excludeGlobs);
-    return of(toolsets, (Predicate<ToolSpec<?, ?>>) spec -> !excluded.test(spec.name()));
-  }
-
   /** The tools of {@code toolsets} that {@code visible} lets through (see ToolVisibility). */
-  public static ToolCatalog of(List<Toolset> toolsets, Predicate<ToolSpec<?, ?>> visible) {
+  public static ToolCatalog of(List<Toolset> toolsets, Predicate<Entry> visible) {
     var byName = new LinkedHashMap<String, Entry>();
     for (Toolset toolset : toolsets) {
       for (ToolSpec<?, ?> spec : toolset.tools()) {
-        if (!visible.test(spec)) {
+        var entry = new Entry(toolset.id(), spec);
+        if (!visible.test(entry)) {
           continue;
         }
-        Entry previous = byName.putIfAbsent(spec.name(), new Entry(toolset.id(), spec));
+        Entry previous = byName.putIfAbsent(spec.name(), entry);
         if (previous != null) {
           throw new IllegalStateException(
               "tool "

@@ -28,10 +28,15 @@ public final class DestructiveCallConfirmation {
 
   private DestructiveCallConfirmation() {}
 
+  /** True when the client declared the elicitation capability. */
+  public static boolean canAsk(McpSyncServerExchange exchange) {
+    var caps = exchange.getClientCapabilities();
+    return caps != null && caps.elicitation() != null;
+  }
+
   public static Answer ask(
       McpSyncServerExchange exchange, ToolSpec<?, ?> tool, Map<String, Object> arguments) {
-    var caps = exchange.getClientCapabilities();
-    if (caps == null || caps.elicitation() == null) {
+    if (!canAsk(exchange)) {
       return Answer.CANNOT_ASK;
     }
     var request =

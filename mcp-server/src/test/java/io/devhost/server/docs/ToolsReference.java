@@ -8,6 +8,7 @@ import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.ToolsetId;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.JarURLConnection;
@@ -227,7 +228,8 @@ final class ToolsReference {
     new CommandLine(options).parseArgs(args.toArray(String[]::new));
     List<Toolset> toolsets = Toolsets.create(options, ENV);
     try {
-      return ToolCatalog.of(toolsets, List.of());
+      return ToolCatalog.of(
+          toolsets, new ToolVisibility(false, options.writableToolsets(), List.of(), List.of()));
     } finally {
       toolsets.forEach(Toolset::close);
     }

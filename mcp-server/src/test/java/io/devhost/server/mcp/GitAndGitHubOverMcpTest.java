@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.devhost.core.Toolset;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
+import io.devhost.server.policy.ToolVisibility;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +71,9 @@ class GitAndGitHubOverMcpTest {
               "--github-api-url",
               "http://127.0.0.1:" + github.getAddress().getPort());
       List<Toolset> toolsets = Toolsets.create(options, Map.of("GITHUB_TOKEN", "t0ken"));
-      try (var session = new PipedStdioSession(toolsets)) {
-        session.send(
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
-        session.reply(1);
-        session.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+      var visibility = new ToolVisibility(false, options.writableToolsets(), List.of(), List.of());
+      try (var session = new PipedStdioSession(toolsets, visibility)) {
+        session.initialize();
 
         session.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
         var tools = session.reply(2).path("result").path("tools");

@@ -9,6 +9,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,13 @@ final class PipedStdioSession implements AutoCloseable {
   private final BufferedReader fromServer;
   private final Thread server;
 
+  /** Serves every tool of {@code toolsets}, writing ones included. */
   PipedStdioSession(List<Toolset> toolsets) throws Exception {
+    this(toolsets, entry -> true);
+  }
+
+  /** Serves the tools of {@code toolsets} that {@code visible} lets through. */
+  PipedStdioSession(List<Toolset> toolsets, Predicate<ToolCatalog.Entry> visible) throws Exception {
     var clientOut = new PipedOutputStream();
     var serverIn = new PipedInputStream(clientOut, 1 << 16);
     var serverOut = new PipedOutputStream();
@@ -36,7 +43,7 @@ final class PipedStdioSession implements AutoCloseable {
                     cancellations ->
                         new DevhostMcpServer(
                             toolsets,
-                            ToolCatalog.of(toolsets, List.of()),
+                            ToolCatalog.of(toolsets, visible),
                             Pipelines.unrestricted(),
                             cancellations),
                     serverIn,
@@ -46,6 +53,15 @@ final class PipedStdioSession implements AutoCloseable {
               }
             });
     server.start();
+  }
+
+  /** The initialize handshake of a client with no capabilities; its request id is 1. */
+  void initialize() throws Exception {
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
+    reply(1);
+    send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
   }
 
   void send(String line) throws Exception {

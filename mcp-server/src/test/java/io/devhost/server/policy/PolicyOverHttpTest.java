@@ -119,6 +119,7 @@ class PolicyOverHttpTest {
     }
   }
 
+  /** With the default --confirm auto, a client that can elicit is asked. */
   @Test
   void destructiveCallIsRefusedWhenTheUserDeclines() throws Exception {
     try (var server = TestServer.start(dir, TestServer.Config.defaults());
@@ -159,16 +160,36 @@ class PolicyOverHttpTest {
   }
 
   @Test
-  void destructiveCallIsRefusedWhenTheClientCannotAsk() throws Exception {
-    try (var server = TestServer.start(dir, TestServer.Config.defaults());
+  void confirmAskRefusesADestructiveCallWhenTheClientCannotAsk() throws Exception {
+    try (var server =
+            TestServer.start(dir, TestServer.Config.defaults().withConfirm(ConfirmMode.ask));
         var client = server.streamableClient()) {
       var result = deleteThing(client);
 
       assertThat(result.isError()).isTrue();
-      assertThat(text(result)).contains("does not support elicitation", "--confirm never");
+      assertThat(text(result)).contains("does not support elicitation", "--confirm auto");
       assertThat(lastRecord(server))
           .containsEntry("decision", "denied")
           .containsEntry("errorKind", "DENIED");
+      assertNoSecretsIn(server);
+    }
+  }
+
+  @Test
+  void confirmAutoLeavesTheAskingToAClientThatCannotElicit() throws Exception {
+    try (var server = TestServer.start(dir, TestServer.Config.defaults());
+        var client = server.streamableClient()) {
+      var listed =
+          client.listTools().tools().stream()
+              .filter(t -> t.name().equals("delete_thing"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(listed.annotations().destructiveHint()).isTrue();
+
+      assertThat(deleteThing(client).isError()).isFalse();
+      var record = lastRecord(server);
+      assertThat(record).containsEntry("decision", "client_approval");
+      assertThat(record.get("errorKind")).isNull();
       assertNoSecretsIn(server);
     }
   }

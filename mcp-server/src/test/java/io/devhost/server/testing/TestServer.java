@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.core.type.TypeReference;
 
@@ -65,7 +66,7 @@ public final class TestServer implements AutoCloseable {
 
     public static Config defaults() {
       return new Config(
-          null, false, List.of(), List.of(), ConfirmMode.ask, List.of(), 0, 65536, 128);
+          null, false, List.of(), List.of(), ConfirmMode.auto, List.of(), 0, 65536, 128);
     }
 
     public Config withToken(String t) {
@@ -116,7 +117,9 @@ public final class TestServer implements AutoCloseable {
         List.of(new FilesystemToolset(Sandbox.of(List.of(root))), new TestTools());
     var catalog =
         ToolCatalog.of(
-            toolsets, new ToolVisibility(config.readOnly(), config.allow(), config.deny()));
+            toolsets,
+            new ToolVisibility(
+                config.readOnly(), Set.of("fs", "test"), config.allow(), config.deny()));
     Path auditLog = dir.resolve("audit").resolve("audit.jsonl");
     var metrics = new ToolMetrics();
     var audit = new JsonlAuditLog(auditLog, 1 << 20, 2);
