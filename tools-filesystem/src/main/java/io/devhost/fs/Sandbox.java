@@ -35,6 +35,23 @@ import java.util.Optional;
  */
 public final class Sandbox {
 
+  /**
+   * How files are opened. {@code SECURE} walks directory handles ({@code openat}) and has no
+   * check-then-use window; {@code PORTABLE} uses paths with identity re-checks, for JDKs that lack
+   * {@code SecureDirectoryStream} (Windows). docs/security.md states what each guarantees.
+   */
+  public enum Kind {
+    SECURE,
+    PORTABLE;
+
+    /**
+     * {@code SECURE} where this JDK offers {@code SecureDirectoryStream}, else {@code PORTABLE}.
+     */
+    public static Kind bestAvailable() {
+      return SecureDir.available() ? SECURE : PORTABLE;
+    }
+  }
+
   /** What a tool wants to do with a path; writes also need a writable root and no write-deny. */
   public enum Access {
     READ,
@@ -70,6 +87,8 @@ public final class Sandbox {
   private final DenyRules deny;
   private final long maxReadBytes;
   private final long maxWriteBytes;
+  private final Kind kind;
+  private final boolean allowHardLinks;
 
   private Sandbox(Builder b, List<Path> roots, List<Path> readOnlyRoots) {
     this.roots = List.copyOf(roots);
@@ -77,6 +96,8 @@ public final class Sandbox {
     this.deny = DenyRules.withDefaults(b.deny);
     this.maxReadBytes = b.maxReadBytes;
     this.maxWriteBytes = b.maxWriteBytes;
+    this.kind = b.kind;
+    this.allowHardLinks = b.allowHardLinks;
   }
 
   /** A sandbox over writable roots with the default deny rules and caps. */
@@ -95,8 +116,25 @@ public final class Sandbox {
     private List<String> deny = List.of();
     private long maxReadBytes = DEFAULT_MAX_READ_BYTES;
     private long maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
+    private Kind kind = Kind.bestAvailable();
+    private boolean allowHardLinks;
 
     private Builder() {}
+
+    /** How files are opened; the default is the best this JDK offers. */
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /**
+     * Whether regular files with more than one hard link may be read, edited, copied, moved and
+     * served; off by default, because another name of such a file may lie outside every root.
+     */
+    public Builder allowHardLinks(boolean allow) {
+      this.allowHardLinks = allow;
+      return this;
+    }
 
     /** Directories the tools may read and write. */
     public Builder roots(List<Path> roots) {
@@ -139,6 +177,11 @@ public final class Sandbox {
       if (maxReadBytes < 1 || maxWriteBytes < 1) {
         throw new IllegalArgumentException("size caps must be positive");
       }
+      if (kind == Kind.SECURE && !SecureDir.available()) {
+        throw new IllegalArgumentException(
+            "the secure file sandbox needs SecureDirectoryStream, which this JDK lacks;"
+                + " use --fs-sandbox portable");
+      }
       var readOnly = realDirectories(readOnlyRoots);
       var all = new LinkedHashSet<>(realDirectories(roots));
       all.addAll(readOnly);
@@ -167,6 +210,10 @@ public final class Sandbox {
   /** The configured roots, real paths, writable ones first. */
   public List<Path> roots() {
     return roots;
+  }
+
+  public Kind kind() {
+    return kind;
   }
 
   public boolean isReadOnly(Path root) {
@@ -303,11 +350,12 @@ public final class Sandbox {
       }
     }
     Path full = missing.toString().isEmpty() ? real : real.resolve(missing);
-    if (effectiveRoots(ctx).stream().noneMatch(full::startsWith)) {
+    if (RootContainment.locate(effectiveRoots(ctx), full).isEmpty()) {
       throw denied(userPath);
     }
-    Path root = mostSpecificRoot(full);
-    Path relative = root.relativize(full);
+    var inside = RootContainment.locate(roots, full).orElseThrow(() -> denied(userPath));
+    Path root = inside.root();
+    Path relative = inside.relative();
     String rule = access == Access.WRITE ? deny.writeDeniedBy(relative) : deny.deniedBy(relative);
     if (rule != null) {
       throw ToolException.denied(
@@ -341,13 +389,7 @@ public final class Sandbox {
   }
 
   private Path mostSpecificRoot(Path real) {
-    Path best = null;
-    for (Path r : roots) {
-      if (real.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
-        best = r;
-      }
-    }
-    return best;
+    return RootContainment.locate(roots, real).map(RootContainment.Inside::root).orElse(null);
   }
 
   /** Opens the directory a target names, walking from its root without following links. */
@@ -390,9 +432,15 @@ public final class Sandbox {
     }
   }
 
-  private static VerifiedDir walk(Path root, Path relative, int depth, boolean create)
-      throws IOException {
-    VerifiedDir dir = VerifiedDir.openRoot(root);
+  /** Opens an allowed root, the start of every walk. */
+  VerifiedDir openRoot(Path root) throws IOException {
+    return kind == Kind.SECURE
+        ? SecureDir.openRoot(root, allowHardLinks)
+        : PortableDir.openRoot(root, allowHardLinks);
+  }
+
+  private VerifiedDir walk(Path root, Path relative, int depth, boolean create) throws IOException {
+    VerifiedDir dir = openRoot(root);
     try {
       for (int i = 0; i < depth; i++) {
         Path name = relative.getName(i);
