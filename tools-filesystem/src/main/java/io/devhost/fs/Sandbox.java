@@ -383,6 +383,26 @@ public final class Sandbox {
     return existing(userPath, ToolContext.DETACHED, Access.READ).real();
   }
 
+  /**
+   * Why the file tools would refuse the content of the file at a real path for its hard links, for
+   * code that reads a working tree by path through a library (JGit); empty when they would not (one
+   * link, not a regular file, gone, or hard links allowed).
+   */
+  public Optional<String> hardLinkRefusal(Path real) {
+    if (allowHardLinks || !HardLinks.COUNTED) {
+      return Optional.empty();
+    }
+    try {
+      var attrs = HardLinks.read(real);
+      int links = HardLinks.count(attrs);
+      return Boolean.TRUE.equals(attrs.get("isRegularFile")) && links > 1
+          ? Optional.of(HardLinks.reason(links))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** True when a real path is one of the roots or lies below one, compared by components. */
   public boolean isInside(Path real) {
     return mostSpecificRoot(real) != null;

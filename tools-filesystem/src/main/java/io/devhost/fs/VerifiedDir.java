@@ -5,8 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -33,8 +31,6 @@ abstract sealed class VerifiedDir implements Closeable, Iterable<Path>
     permits SecureDir, PortableDir {
 
   static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-  private static final boolean HAS_LINK_COUNTS =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
   private final Path path;
   private final boolean allowHardLinks;
@@ -146,30 +142,22 @@ abstract sealed class VerifiedDir implements Closeable, Iterable<Path>
   }
 
   /**
-   * Refuses a regular file with more than one hard link: its other names may lie outside every
-   * root. The count is read by path and trusted only when that path still names the file whose
-   * attributes were checked. Where the JDK reports no link counts (Windows) nothing is refused.
+   * Refuses a regular file with more than one hard link. The count is read by path and trusted only
+   * when that path still names the file whose attributes were checked.
    */
   private void requireSingleLink(Path name, BasicFileAttributes checked, String userPath)
       throws IOException {
-    if (allowHardLinks || !HAS_LINK_COUNTS || !checked.isRegularFile()) {
+    if (allowHardLinks || !HardLinks.COUNTED || !checked.isRegularFile()) {
       return;
     }
     Path file = path.resolve(name.getFileName());
-    Map<String, Object> unix = Files.readAttributes(file, "unix:nlink,fileKey", NOFOLLOW);
-    if (!Objects.equals(unix.get("fileKey"), checked.fileKey())) {
+    Map<String, Object> attrs = HardLinks.read(file);
+    if (!Objects.equals(attrs.get("fileKey"), checked.fileKey())) {
       throw swapped(file);
     }
-    int links = ((Number) unix.get("nlink")).intValue();
+    int links = HardLinks.count(attrs);
     if (links > 1) {
-      throw ToolException.denied(
-          "Access denied: "
-              + userPath
-              + " has "
-              + links
-              + " hard links, so the same file may also lie outside the allowed directories;"
-              + " the file tools do not read, edit, copy, move or serve such files. Start DevHost"
-              + " with --allow-hard-links if the hard links in these directories are trusted.");
+      throw HardLinks.refusal(userPath, links);
     }
   }
 

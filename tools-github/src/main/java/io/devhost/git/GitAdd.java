@@ -90,6 +90,17 @@ final class GitAdd {
     changed.addAll(s.getModified());
     changed.addAll(s.getMissing());
     for (String path : changed) {
+      var linked = denied.hardLinkRefusal(path);
+      if (linked.isPresent()) {
+        throw ToolException.denied(
+            "Access denied: staging "
+                + paths
+                + " would stage "
+                + path
+                + ", which "
+                + linked.get()
+                + " Nothing was staged.");
+      }
       var rule = denied.ruleFor(path);
       if (rule.isPresent()) {
         throw ToolException.denied(
