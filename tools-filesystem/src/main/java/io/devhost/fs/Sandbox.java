@@ -212,10 +212,6 @@ public final class Sandbox {
     return roots;
   }
 
-  public Kind kind() {
-    return kind;
-  }
-
   public boolean isReadOnly(Path root) {
     return readOnlyRoots.contains(root);
   }

@@ -42,8 +42,14 @@ final class SecureDir extends VerifiedDir {
     this.sds = sds;
   }
 
+  private static final boolean AVAILABLE = probe();
+
   /** True where this JDK opens directories as {@link SecureDirectoryStream} (not Windows). */
   static boolean available() {
+    return AVAILABLE;
+  }
+
+  private static boolean probe() {
     try (DirectoryStream<Path> ds =
         Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")))) {
       return ds instanceof SecureDirectoryStream;
