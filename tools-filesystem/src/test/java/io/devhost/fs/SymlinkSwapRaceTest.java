@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>The secure sandbox excludes this by construction (handles, no window). The portable sandbox
  * promises what docs/security.md states: a swap is caught by the identity re-check around each
- * open, so no outside content is read, and the writes here put no content outside (at most an
- * empty temp file). Its re-check compares the opened file's size, so the outside secret here
- * deliberately differs in size from the inside file: an outside file of exactly the same size
- * swapped in and back within one open is the documented residual window.
+ * open, so no outside content is read, and the writes here put no content outside (at most an empty
+ * temp file). Its re-check compares the opened file's size, so the outside secret here deliberately
+ * differs in size from the inside file: an outside file of exactly the same size swapped in and
+ * back within one open is the documented residual window.
  */
 @ParameterizedClass
 @EnumSource(Sandbox.Kind.class)
