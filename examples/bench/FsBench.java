@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * result and all), on a tree from GenerateSourceTree. Each figure is the median of several runs
  * after warm-up; read_text_file gives p50 and p99 over 2,000 reads of random files.
  *
- * <p>Usage: {@code java -cp mcp-server/target/devhost.jar examples/bench/FsBench.java TREE}. With
+ * <p>Usage: {@code java -cp mcp-server/target/devhost.jar examples/bench/FsBench.java TREE
+ * [secure|portable]} (the sandbox kind, default secure). With
  * DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that file
  * as tab-separated "table, subject, metric, value" lines.
  */
@@ -30,7 +31,8 @@ public final class FsBench {
 
   public static void main(String[] args) throws Exception {
     Path tree = Path.of(args[0]).toRealPath();
-    var toolset = new FilesystemToolset(Sandbox.of(List.of(tree)));
+    var kind = args.length > 1 ? Sandbox.Kind.valueOf(args[1].toUpperCase(Locale.ROOT)) : Sandbox.Kind.SECURE;
+    var toolset = new FilesystemToolset(Sandbox.builder().roots(List.of(tree)).kind(kind).build());
     time(toolset, "search_content literal", "search_content", Map.of("pattern", "NEEDLE_UNIQUE_", "maxMatches", 100));
     time(toolset, "search_content regex", "search_content", Map.of("pattern", "TODO\\(perf\\): cache the \\w+ lookup", "regex", true, "maxMatches", 1000));
     time(toolset, "search_content match-all (cap 2000)", "search_content", Map.of("pattern", "e", "maxMatches", 2000));

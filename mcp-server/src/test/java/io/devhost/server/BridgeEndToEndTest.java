@@ -2,9 +2,9 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
+import io.devhost.bridge.changes.RuleSet;
 import io.devhost.bridge.host.ServerConfig;
 import io.devhost.bridge.host.UserConsole;
 import io.devhost.bridge.model.GenerationRequest;

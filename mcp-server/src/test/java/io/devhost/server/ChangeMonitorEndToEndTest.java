@@ -2,7 +2,6 @@ package io.devhost.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devhost.bridge.trust.TrustList;
 import io.devhost.bridge.Bridge;
 import io.devhost.bridge.BridgeConfig;
 import io.devhost.bridge.changes.ChangeReview;
@@ -23,6 +22,7 @@ import io.devhost.bridge.planner.PlannerEvents;
 import io.devhost.bridge.planner.RunResult;
 import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.bridge.testing.ScriptedBackend;
+import io.devhost.bridge.trust.TrustList;
 import io.devhost.bridge.ui.Transcript;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -105,7 +105,7 @@ final class FileWalker {
     if (start.isRoot()) {
       return;
     }
-    try (VerifiedDir root = VerifiedDir.openRoot(start.root())) {
+    try (VerifiedDir root = sandbox.openRoot(start.root())) {
       ignores.enter(root, "");
       VerifiedDir dir = root;
       var base = new StringBuilder();

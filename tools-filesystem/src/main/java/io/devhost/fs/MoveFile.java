@@ -73,7 +73,7 @@ final class MoveFile {
                     ? " is an existing directory; it is never replaced."
                     : " already exists. Pass overwrite=true to replace it."));
       }
-      from.moveTo(src.name(), to, dst.name());
+      from.moveTo(src.name(), to, dst.name(), in.source());
       return new Output(src.real().toString(), dst.real().toString());
     } catch (FileSystemException e) {
       if (e.getReason() != null && e.getReason().contains("cross-device")) {

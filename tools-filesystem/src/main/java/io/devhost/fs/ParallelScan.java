@@ -53,9 +53,9 @@ final class ParallelScan implements AutoCloseable {
   boolean submit(FileWalker.Entry e, String path, String previous, int skip) {
     FileChannel ch;
     try {
-      ch = e.dir().openRegular(e.name());
+      ch = e.dir().openRegular(e.name(), e.attrs(), path);
     } catch (IOException | ToolException ex) {
-      return false; // vanished or swapped since listed: skipped, as grep would
+      return false; // vanished, swapped or hard-linked: skipped, as grep skips unreadable files
     }
     long size = e.attrs().size();
     int limit = skip + max;

@@ -38,6 +38,23 @@ import java.util.Optional;
  */
 public final class Sandbox {
 
+  /**
+   * How files are opened. {@code SECURE} walks directory handles ({@code openat}) and has no
+   * check-then-use window; {@code PORTABLE} uses paths with identity re-checks, for JDKs that lack
+   * {@code SecureDirectoryStream} (Windows). docs/security.md states what each guarantees.
+   */
+  public enum Kind {
+    SECURE,
+    PORTABLE;
+
+    /**
+     * {@code SECURE} where this JDK offers {@code SecureDirectoryStream}, else {@code PORTABLE}.
+     */
+    public static Kind bestAvailable() {
+      return SecureDir.available() ? SECURE : PORTABLE;
+    }
+  }
+
   /** What a tool wants to do with a path; writes also need a writable root and no write-deny. */
   public enum Access {
     READ,
@@ -75,6 +92,8 @@ public final class Sandbox {
   private final DenyRules deny;
   private final long maxReadBytes;
   private final long maxWriteBytes;
+  private final Kind kind;
+  private final boolean allowHardLinks;
 
   private Sandbox(Builder b, List<Path> roots, List<Path> defaultRoots, List<Path> readOnlyRoots) {
     this.roots = List.copyOf(roots);
@@ -84,6 +103,8 @@ public final class Sandbox {
     this.deny = DenyRules.withDefaults(b.deny);
     this.maxReadBytes = b.maxReadBytes;
     this.maxWriteBytes = b.maxWriteBytes;
+    this.kind = b.kind;
+    this.allowHardLinks = b.allowHardLinks;
   }
 
   /** A sandbox over writable roots with the default deny rules and caps. */
@@ -105,8 +126,25 @@ public final class Sandbox {
     private List<String> deny = List.of();
     private long maxReadBytes = DEFAULT_MAX_READ_BYTES;
     private long maxWriteBytes = DEFAULT_MAX_WRITE_BYTES;
+    private Kind kind = Kind.bestAvailable();
+    private boolean allowHardLinks;
 
     private Builder() {}
+
+    /** How files are opened; the default is the best this JDK offers. */
+    public Builder kind(Kind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /**
+     * Whether regular files with more than one hard link may be read, edited, copied, moved and
+     * served; off by default, because another name of such a file may lie outside every root.
+     */
+    public Builder allowHardLinks(boolean allow) {
+      this.allowHardLinks = allow;
+      return this;
+    }
 
     /** Directories the tools may read and write. */
     public Builder roots(List<Path> roots) {
@@ -160,6 +198,11 @@ public final class Sandbox {
     public Sandbox build() {
       if (maxReadBytes < 1 || maxWriteBytes < 1) {
         throw new IllegalArgumentException("size caps must be positive");
+      }
+      if (kind == Kind.SECURE && !SecureDir.available()) {
+        throw new IllegalArgumentException(
+            "the secure file sandbox needs SecureDirectoryStream, which this JDK lacks;"
+                + " use --fs-sandbox portable");
       }
       var readOnly = realDirectories(readOnlyRoots);
       var all = new LinkedHashSet<>(realDirectories(roots));
@@ -226,9 +269,8 @@ public final class Sandbox {
    * holds it, as the file tools match it; the path need not exist. Empty outside the roots.
    */
   public Optional<String> denyRuleAt(Path absolute, ToolContext ctx) {
-    Path path = absolute.normalize();
-    Path root = mostSpecificRoot(path, anchorRoots(effectiveRoots(ctx)));
-    return root == null ? Optional.empty() : denyRule(root.relativize(path).toString());
+    return RootContainment.locate(anchorRoots(effectiveRoots(ctx)), absolute)
+        .flatMap(inside -> denyRule(inside.relative().toString()));
   }
 
   long maxReadBytes() {
@@ -363,11 +405,14 @@ public final class Sandbox {
       }
     }
     Path full = missing.toString().isEmpty() ? real : real.resolve(missing);
-    if (mostSpecificRoot(full, inEffect) == null) {
+    if (RootContainment.locate(inEffect, full).isEmpty()) {
       throw denied(userPath, inEffect);
     }
-    Path root = mostSpecificRoot(full, anchorRoots(inEffect));
-    Path relative = root.relativize(full);
+    var inside =
+        RootContainment.locate(anchorRoots(inEffect), full)
+            .orElseThrow(() -> denied(userPath, inEffect));
+    Path root = inside.root();
+    Path relative = inside.relative();
     String rule = access == Access.WRITE ? deny.writeDeniedBy(relative) : deny.deniedBy(relative);
     if (rule != null) {
       throw ToolException.denied(
@@ -395,19 +440,29 @@ public final class Sandbox {
     return existing(userPath, ctx, Access.READ).real();
   }
 
-  /** True when a real path is one of the call's roots or lies below one, compared by components. */
-  public boolean isInside(Path real, ToolContext ctx) {
-    return mostSpecificRoot(real, effectiveRoots(ctx)) != null;
+  /**
+   * Why the file tools would refuse the content of the file at a real path for its hard links, for
+   * code that reads a working tree by path through a library (JGit); empty when they would not (one
+   * link, not a regular file, gone, or hard links allowed).
+   */
+  public Optional<String> hardLinkRefusal(Path real) {
+    if (allowHardLinks || !HardLinks.COUNTED) {
+      return Optional.empty();
+    }
+    try {
+      var attrs = HardLinks.read(real);
+      int links = HardLinks.count(attrs);
+      return Boolean.TRUE.equals(attrs.get("isRegularFile")) && links > 1
+          ? Optional.of(HardLinks.reason(links))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
-  private static Path mostSpecificRoot(Path real, List<Path> roots) {
-    Path best = null;
-    for (Path r : roots) {
-      if (real.startsWith(r) && (best == null || r.getNameCount() > best.getNameCount())) {
-        best = r;
-      }
-    }
-    return best;
+  /** True when a real path is one of the call's roots or lies below one, compared by components. */
+  public boolean isInside(Path real, ToolContext ctx) {
+    return RootContainment.locate(effectiveRoots(ctx), real).isPresent();
   }
 
   /** Opens the directory a target names, walking from its root without following links. */
@@ -450,9 +505,15 @@ public final class Sandbox {
     }
   }
 
-  private static VerifiedDir walk(Path root, Path relative, int depth, boolean create)
-      throws IOException {
-    VerifiedDir dir = VerifiedDir.openRoot(root);
+  /** Opens an allowed root, the start of every walk. */
+  VerifiedDir openRoot(Path root) throws IOException {
+    return kind == Kind.SECURE
+        ? SecureDir.openRoot(root, allowHardLinks)
+        : PortableDir.openRoot(root, allowHardLinks);
+  }
+
+  private VerifiedDir walk(Path root, Path relative, int depth, boolean create) throws IOException {
+    VerifiedDir dir = openRoot(root);
     try {
       for (int i = 0; i < depth; i++) {
         Path name = relative.getName(i);

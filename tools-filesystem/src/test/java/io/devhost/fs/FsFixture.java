@@ -25,6 +25,11 @@ final class FsFixture {
     this(root, Sandbox.of(List.of(root)));
   }
 
+  /** A sandbox of the given kind over one writable root. */
+  FsFixture(Path root, Sandbox.Kind kind) {
+    this(root, Sandbox.builder().roots(List.of(root)).kind(kind).build());
+  }
+
   FsFixture(Path root, Sandbox sandbox) {
     this.root = root;
     this.sandbox = sandbox;

@@ -11,9 +11,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The attacks on the file tools, each run against both sandbox kinds. */
+@ParameterizedClass
+@EnumSource(Sandbox.Kind.class)
 class SandboxTest {
 
+  @Parameter Sandbox.Kind kind;
   @TempDir Path tmp;
   Path allowed;
   Path outside;
@@ -25,7 +32,7 @@ class SandboxTest {
     outside = Files.createDirectory(tmp.resolve("outside"));
     Files.writeString(outside.resolve("secret.txt"), "SECRET");
     Files.writeString(allowed.resolve("ok.txt"), "fine");
-    fs = new FsFixture(allowed);
+    fs = new FsFixture(allowed, kind);
   }
 
   @Test
@@ -129,6 +136,7 @@ class SandboxTest {
   void userDenyGlobsAddAndBangLiftsADefault() throws Exception {
     var sandbox =
         Sandbox.builder()
+            .kind(kind)
             .roots(List.of(allowed))
             .deny(List.of("build/**", "!.env.example"))
             .build();
@@ -173,7 +181,7 @@ class SandboxTest {
 
   @Test
   void readOnlyRootsAllowReadsAndRefuseWrites() throws Exception {
-    var sandbox = Sandbox.builder().readOnlyRoots(List.of(allowed)).build();
+    var sandbox = Sandbox.builder().kind(kind).readOnlyRoots(List.of(allowed)).build();
     var ro = new FsFixture(allowed, sandbox);
 
     assertThat(ro.ok("read_text_file", Map.of("path", "ok.txt")).get("content")).isEqualTo("fine");
@@ -217,6 +225,7 @@ class SandboxTest {
   void denyRuleAnswersForPathsThatNeedNotExist() throws Exception {
     var sandbox =
         Sandbox.builder()
+            .kind(kind)
             .roots(List.of(allowed))
             .deny(List.of("svc/deploy/*.yml", "!.env.example"))
             .build();

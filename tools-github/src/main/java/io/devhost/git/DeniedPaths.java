@@ -42,6 +42,18 @@ final class DeniedPaths {
     return rule;
   }
 
+  /**
+   * Why the working-tree file at a repository path must not be shown or staged although no deny
+   * rule hides it: it has other hard links, one of which may lie outside the roots. Empty when
+   * there is no working tree, no such file, or nothing against it.
+   */
+  Optional<String> hardLinkRefusal(String repoPath) {
+    if (workTree == null || repoPath == null || repoPath.isEmpty()) {
+      return Optional.empty();
+    }
+    return sandbox.hardLinkRefusal(workTree.resolve(repoPath));
+  }
+
   /** Refuses to return the content of a denied path, in the file tools' words. */
   void requireReadable(String repoPath) {
     ruleFor(repoPath)

@@ -76,10 +76,10 @@ final class DiffPages {
       for (int i = file; i < entries.size(); i++) {
         ctx.throwIfCancelled();
         DiffEntry entry = entries.get(i);
-        Optional<String> rule = ruleFor(denied, entry);
+        Optional<String> withheld = withheldNote(denied, entry, b instanceof WorkingTreeIterator);
         String text;
-        if (rule.isPresent()) {
-          text = withheldPatch(entry, rule.get());
+        if (withheld.isPresent()) {
+          text = withheldPatch(entry, withheld.get());
         } else {
           buffer.reset();
           fmt.format(entry);
@@ -90,8 +90,8 @@ final class DiffPages {
         int start = i == file ? line : 0;
         if (start == 0) {
           files.add(
-              rule.isPresent()
-                  ? FileChange.withheld(entry, DeniedPaths.withheldNote(rule.get()))
+              withheld.isPresent()
+                  ? FileChange.withheld(entry, withheld.get())
                   : change(entry, lines));
         }
         for (int l = start; l < lines.length; l++) {
@@ -121,14 +121,27 @@ final class DiffPages {
     return rule;
   }
 
+  /**
+   * Why a change's content is withheld: a deny rule on either side, or, when the new side is read
+   * from the working tree, a file there with other hard links (JGit reads it by path).
+   */
+  private static Optional<String> withheldNote(
+      DeniedPaths denied, DiffEntry e, boolean newSideIsWorkTree) {
+    Optional<String> note = ruleFor(denied, e).map(DeniedPaths::withheldNote);
+    if (note.isEmpty() && newSideIsWorkTree && e.getChangeType() != DiffEntry.ChangeType.DELETE) {
+      note =
+          denied
+              .hardLinkRefusal(e.getNewPath())
+              .map(reason -> "content withheld: the file " + reason);
+    }
+    return note;
+  }
+
   /** The git header of a withheld file and the note in place of its hunks. */
-  private static String withheldPatch(DiffEntry e, String rule) {
+  private static String withheldPatch(DiffEntry e, String note) {
     String a = e.getChangeType() == DiffEntry.ChangeType.ADD ? e.getNewPath() : e.getOldPath();
     String b = e.getChangeType() == DiffEntry.ChangeType.DELETE ? e.getOldPath() : e.getNewPath();
-    return UntrustedText.strip("diff --git a/" + a + " b/" + b)
-        + "\n("
-        + DeniedPaths.withheldNote(rule)
-        + ")\n";
+    return UntrustedText.strip("diff --git a/" + a + " b/" + b) + "\n(" + note + ")\n";
   }
 
   /**

@@ -5,6 +5,7 @@ import io.devhost.core.ToolSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Repository;
@@ -92,16 +93,20 @@ final class GitAdd {
     changed.addAll(s.getModified());
     changed.addAll(s.getMissing());
     for (String path : changed) {
-      var rule = denied.ruleFor(path);
-      if (rule.isPresent()) {
+      Optional<String> why =
+          denied
+              .ruleFor(path)
+              .map(rule -> "the deny rule '" + rule + "' protects.")
+              .or(() -> denied.hardLinkRefusal(path));
+      if (why.isPresent()) {
         throw ToolException.denied(
             "Access denied: staging "
                 + paths
                 + " would stage "
                 + path
-                + ", which the deny rule '"
-                + rule.get()
-                + "' protects; nothing was staged. Stage the other files by name.");
+                + ", which "
+                + why.get()
+                + " Nothing was staged; stage the other files by name.");
       }
     }
   }

@@ -267,7 +267,7 @@ class GitDenyRulesTest {
       var refused = repo.run("git_add", Map.of("paths", List.of(".")));
       assertThat(refused.isError()).isTrue();
       assertThat(GitFixture.text(refused))
-          .contains("would stage .env", "deny rule '.env*'", "nothing was staged", "by name");
+          .contains("would stage .env", "deny rule '.env*'", "Nothing was staged", "by name");
       assertThat(repo.git.status().call().getAdded()).isEmpty();
       assertThat(repo.git.status().call().getChanged()).isEmpty();
 

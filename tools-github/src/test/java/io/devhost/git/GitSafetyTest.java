@@ -179,6 +179,30 @@ class GitSafetyTest {
     }
   }
 
+  /**
+   * JGit reads the working tree by path, so a tracked file replaced by a hard link to a file
+   * outside the root would show that file's content in a diff, and staging would copy it into the
+   * repository. Both are refused as the file tools refuse it.
+   */
+  @Test
+  void aHardLinkToAFileOutsideIsNeitherDiffedNorStaged() throws Exception {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Path secret = Files.writeString(outside.resolve("secret.txt"), "OUTSIDE-SECRET\n");
+    try (var repo = new GitFixture(tmp.resolve("root"))) {
+      repo.write("notes.txt", "tracked\n").commit("one");
+      Files.delete(repo.dir.resolve("notes.txt"));
+      Files.createLink(repo.dir.resolve("notes.txt"), secret);
+
+      var diff = repo.call("git_diff", Map.of());
+      assertThat(diff.toString()).doesNotContain("OUTSIDE-SECRET").contains("hard links");
+      var add = repo.run("git_add", Map.of("paths", List.of("notes.txt")));
+      assertThat(add.isError()).isTrue();
+      assertThat(GitFixture.text(add)).contains("hard links").contains("--allow-hard-links");
+      assertThat(repo.call("git_diff", Map.of("staged", true)).toString())
+          .doesNotContain("OUTSIDE-SECRET");
+    }
+  }
+
   @Test
   void exactlyTheToolsThatChangeARepositoryAreMarkedAsWriting() throws Exception {
     var git = new GitToolset(io.devhost.fs.Sandbox.of(List.of(tmp)));

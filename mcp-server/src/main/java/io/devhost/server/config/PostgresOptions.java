@@ -128,8 +128,8 @@ public final class PostgresOptions {
   }
 
   /**
-   * True when a database is configured, so that the pg toolset is on by default: by --db (or db:
-   * in the config file), --database-url or DATABASE_URL, or by PG* variables that name a server or
+   * True when a database is configured, so that the pg toolset is on by default: by --db (or db: in
+   * the config file), --database-url or DATABASE_URL, or by PG* variables that name a server or
    * database (PGHOST, PGHOSTADDR, PGDATABASE, PGSERVICE). The embedded database alone does not
    * count. Opens nothing and reads no password file.
    */

@@ -1,5 +1,6 @@
 package io.devhost.server.config;
 
+import io.devhost.fs.Sandbox;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,6 +138,41 @@ public final class ServerOptions {
       description = "Largest file a filesystem tool writes, in bytes (default: ${DEFAULT-VALUE}).")
   long maxWriteBytes;
 
+  /** How the file and git tools open files; the values of {@code --fs-sandbox}. */
+  public enum FsSandbox {
+    secure(Sandbox.Kind.SECURE),
+    portable(Sandbox.Kind.PORTABLE);
+
+    private final Sandbox.Kind kind;
+
+    FsSandbox(Sandbox.Kind kind) {
+      this.kind = kind;
+    }
+
+    public Sandbox.Kind kind() {
+      return kind;
+    }
+  }
+
+  @Option(
+      names = "--fs-sandbox",
+      paramLabel = "KIND",
+      description =
+          "How the filesystem and git tools open files: secure (directory handles, no race"
+              + " window; needs SecureDirectoryStream, which Windows JDKs lack) or portable"
+              + " (paths, re-checked around each open; a narrow race window, see"
+              + " docs/security.md). Default: secure where available, else portable.")
+  FsSandbox fsSandbox;
+
+  @Option(
+      names = "--allow-hard-links",
+      defaultValue = "false",
+      description =
+          "Let the filesystem and git tools read, edit, copy and move files that have more than"
+              + " one hard link. Off by default: another name of such a file may lie outside the"
+              + " roots.")
+  boolean allowHardLinks;
+
   @Option(
       names = "--max-result-bytes",
       paramLabel = "N",
@@ -203,6 +239,15 @@ public final class ServerOptions {
 
   public long maxWriteBytes() {
     return maxWriteBytes;
+  }
+
+  /** The sandbox kind asked for, or null to use the best this JDK offers. */
+  public FsSandbox fsSandbox() {
+    return fsSandbox;
+  }
+
+  public boolean allowHardLinks() {
+    return allowHardLinks;
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the enabled toolsets from the options. Building does no I/O beyond checking paths. */
 public final class Toolsets {
@@ -24,6 +26,8 @@ public final class Toolsets {
    * clients give up on a request after 60 s, so a wait must end well before that.
    */
   static final Duration GITHUB_RETRY_BUDGET = Duration.ofSeconds(30);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Toolsets.class);
 
   private Toolsets() {}
 
@@ -37,11 +41,14 @@ public final class Toolsets {
     List<Path> defaultRoots =
         demo != null || options.rootsConfigured() ? List.of() : workingDirectoryRoot(options);
     var created = new ArrayList<Toolset>();
-    for (ToolsetId id : new LinkedHashSet<>(options.toolsets())) {
+    var ids = new LinkedHashSet<>(options.toolsets());
+    Sandbox.Kind fsKind =
+        ids.contains(ToolsetId.fs) || ids.contains(ToolsetId.git) ? sandboxKind(options) : null;
+    for (ToolsetId id : ids) {
       created.add(
           switch (id) {
-            case fs -> new FilesystemToolset(sandbox(options, roots, defaultRoots));
-            case git -> new GitToolset(sandbox(options, roots, defaultRoots));
+            case fs -> new FilesystemToolset(sandbox(options, roots, defaultRoots, fsKind));
+            case git -> new GitToolset(sandbox(options, roots, defaultRoots, fsKind));
             case github -> github(options, env);
             case pg -> options.postgres().createToolset(demo == null ? null : demo.seedScripts());
           });
@@ -103,8 +110,25 @@ public final class Toolsets {
       "To set one, start DevHost with --roots DIR, or set DEVHOST_ROOTS=DIR in its environment,"
           + " or put roots: [DIR] in devhost.yaml, or use a client that offers roots.";
 
-  private static Sandbox sandbox(ServerOptions options, List<Path> roots, List<Path> defaultRoots) {
+  /** The kind asked for, else the best this JDK offers, with a note when that is not secure. */
+  private static Sandbox.Kind sandboxKind(ServerOptions options) {
+    if (options.fsSandbox() != null) {
+      return options.fsSandbox().kind();
+    }
+    Sandbox.Kind best = Sandbox.Kind.bestAvailable();
+    if (best == Sandbox.Kind.PORTABLE) {
+      LOG.warn(
+          "This JDK has no SecureDirectoryStream; the file tools use the portable sandbox"
+              + " (--fs-sandbox portable, see docs/security.md).");
+    }
+    return best;
+  }
+
+  private static Sandbox sandbox(
+      ServerOptions options, List<Path> roots, List<Path> defaultRoots, Sandbox.Kind kind) {
     return Sandbox.builder()
+        .kind(kind)
+        .allowHardLinks(options.allowHardLinks())
         .roots(roots)
         .defaultRoots(defaultRoots)
         .noRootHint(HOW_TO_SET_A_ROOT)
