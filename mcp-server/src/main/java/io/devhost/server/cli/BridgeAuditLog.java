@@ -5,6 +5,7 @@ import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.core.audit.JsonlAuditLog;
+import io.devhost.server.auth.Caller;
 import java.util.Locale;
 
 /**
@@ -36,7 +37,9 @@ final class BridgeAuditLog implements ToolCallListener, AutoCloseable {
             call.decision().name().toLowerCase(Locale.ROOT),
             call.durationMillis(),
             call.resultChars(),
-            errorKind));
+            errorKind,
+            Caller.LOCAL_NAME,
+            null));
   }
 
   @Override

@@ -10,7 +10,12 @@ import java.util.Map;
  * @param session the MCP session id, or a label such as {@code stdio} when the transport has none
  * @param decision what the policy decided: {@code allowed}, {@code confirmed}, {@code declined},
  *     {@code denied}, {@code rate_limited}
+ * @param tool the tool called, or null for a request refused before any tool was named
  * @param errorKind the {@code ToolException.Kind} name of a failed call, null on success
+ * @param caller who made the call: the access token's subject, {@code static-token} for the
+ *     single-user token, {@code local} where the transport authenticates nobody (stdio, loopback),
+ *     or null for a request refused before anyone was identified
+ * @param callerClient the OAuth client the caller's token was issued to, or null
  */
 public record AuditRecord(
     Instant time,
@@ -23,4 +28,6 @@ public record AuditRecord(
     String decision,
     long durationMs,
     long resultBytes,
-    String errorKind) {}
+    String errorKind,
+    String caller,
+    String callerClient) {}

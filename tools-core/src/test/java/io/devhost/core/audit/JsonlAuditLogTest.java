@@ -33,6 +33,8 @@ class JsonlAuditLogTest {
         "allowed",
         1,
         10,
+        null,
+        "local",
         null);
   }
 
