@@ -1,5 +1,6 @@
 package io.devhost.server.http;
 
+import io.devhost.server.auth.Caller;
 import io.devhost.server.mcp.RequestTagger;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -15,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Stands in front of the SDK's MCP servlets: bounds request bodies (413 before the SDK reads
  * anything), passes each JSON-RPC message through the {@link RequestTagger} (cancellation, as on
- * stdio), enforces the cap on open sessions, and cleans the SDK's error bodies.
+ * stdio), enforces the cap on open sessions, keeps a Streamable HTTP session to the caller that
+ * opened it, and cleans the SDK's error bodies.
  */
 final class McpRequestFilter extends HttpFilter {
 
@@ -46,6 +48,13 @@ final class McpRequestFilter extends HttpFilter {
         path.equals(HttpServer.MESSAGE_PATH)
             ? req.getParameter("sessionId")
             : req.getHeader(SESSION_HEADER);
+    if (path.equals(HttpServer.MCP_PATH)
+        && sessionId != null
+        && !sessions.usableBy(sessionId, owner(req))) {
+      // Answered like an unknown session: whose it is stays unsaid.
+      ErrorBodies.send(res, 404, "Session not found");
+      return;
+    }
     if ("POST".equals(req.getMethod())) {
       if (path.equals(HttpServer.MCP_PATH) && sessionId == null && sessions.full()) {
         ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
@@ -105,7 +114,7 @@ final class McpRequestFilter extends HttpFilter {
   private void track(HttpServletRequest req, HttpServletResponse res, String sessionId) {
     String issued = res.getHeader(SESSION_HEADER);
     if (sessionId == null && issued != null && res.getStatus() == 200) {
-      sessions.opened(issued);
+      sessions.opened(issued, owner(req));
     } else if (sessionId != null) {
       boolean gone =
           res.getStatus() == 404 || ("DELETE".equals(req.getMethod()) && res.getStatus() < 300);
@@ -115,6 +124,11 @@ final class McpRequestFilter extends HttpFilter {
         sessions.touched(sessionId);
       }
     }
+  }
+
+  /** The subject of the caller the access filter established, "" when there is none. */
+  private static String owner(HttpServletRequest req) {
+    return req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller ? caller.subject() : "";
   }
 
   private void legacyStream(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

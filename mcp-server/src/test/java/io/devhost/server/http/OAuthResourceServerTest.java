@@ -174,6 +174,42 @@ class OAuthResourceServerTest {
   }
 
   @Test
+  void aSessionCannotBeUsedWithAnotherCallersToken() throws Exception {
+    var opened = withToken(issuer.token(audience, "alice", READ));
+    String session = opened.headers().get("mcp-session-id");
+    assertThat(session).isNotNull();
+    String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+    var asBob = inSession(session, issuer.token(audience, "bob", READ), list);
+    var asAlice = inSession(session, issuer.token(audience, "alice", READ), list);
+
+    assertThat(asBob.status()).isEqualTo(404);
+    assertThat(asAlice.status()).isEqualTo(200);
+  }
+
+  private static RawHttp.Response inSession(String session, String token, String body)
+      throws Exception {
+    return RawHttp.send(
+        server.port(),
+        "POST",
+        "/mcp",
+        Map.of(
+            "Host",
+            "127.0.0.1:" + server.port(),
+            "Content-Type",
+            "application/json",
+            "Accept",
+            "application/json, text/event-stream",
+            "Mcp-Session-Id",
+            session,
+            "MCP-Protocol-Version",
+            "2025-11-25",
+            "Authorization",
+            "Bearer " + token),
+        body);
+  }
+
+  @Test
   void staticTokenStillWorksAndIsNamedAsSuchInTheAudit() throws Exception {
     try (var client = server.streamableClient()) {
       client.callTool(new McpSchema.CallToolRequest("echo", Map.of("text", "static")));
