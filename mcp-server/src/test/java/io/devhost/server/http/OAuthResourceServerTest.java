@@ -82,6 +82,24 @@ class OAuthResourceServerTest {
     return post("/mcp", "Bearer " + token);
   }
 
+  /** An initialize request to {@code port} with {@code token}. */
+  private static RawHttp.Response initialize(int port, String token) throws Exception {
+    return RawHttp.send(
+        port,
+        "POST",
+        "/mcp",
+        Map.of(
+            "Host",
+            "127.0.0.1:" + port,
+            "Content-Type",
+            "application/json",
+            "Accept",
+            "application/json, text/event-stream",
+            "Authorization",
+            "Bearer " + token),
+        INITIALIZE);
+  }
+
   private static String metadataUrl() {
     return server.uri("/.well-known/oauth-protected-resource/mcp").toString();
   }
@@ -375,23 +393,7 @@ class OAuthResourceServerTest {
                 rotating.claims(aud, "alice", READ).build(),
                 rotating.signingKey(),
                 h -> h.keyID("forged-" + System.nanoTime()));
-        assertThat(
-                RawHttp.send(
-                        rotated.port(),
-                        "POST",
-                        "/mcp",
-                        Map.of(
-                            "Host",
-                            "127.0.0.1:" + rotated.port(),
-                            "Content-Type",
-                            "application/json",
-                            "Accept",
-                            "application/json, text/event-stream",
-                            "Authorization",
-                            "Bearer " + forged),
-                        INITIALIZE)
-                    .status())
-            .isEqualTo(401);
+        assertThat(initialize(rotated.port(), forged).status()).isEqualTo(401);
       }
       assertThat(rotating.jwksFetches()).isEqualTo(2);
     }
@@ -415,21 +417,7 @@ class OAuthResourceServerTest {
                         ScopeMap.DEFAULT)))) {
       String token = issuer.token(down.uri("/mcp").toString(), "alice", READ);
 
-      var response =
-          RawHttp.send(
-              down.port(),
-              "POST",
-              "/mcp",
-              Map.of(
-                  "Host",
-                  "127.0.0.1:" + down.port(),
-                  "Content-Type",
-                  "application/json",
-                  "Accept",
-                  "application/json, text/event-stream",
-                  "Authorization",
-                  "Bearer " + token),
-              INITIALIZE);
+      var response = initialize(down.port(), token);
 
       assertThat(response.status()).isEqualTo(503);
       assertThat(response.body()).contains("signing keys").doesNotContain("Exception");
