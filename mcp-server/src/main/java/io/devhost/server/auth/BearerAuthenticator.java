@@ -107,6 +107,19 @@ public final class BearerAuthenticator {
         new Caller(verified.subject(), verified.clientId(), scopes.grantsWrite(verified.scopes())));
   }
 
+  /**
+   * The refusal of a call to a tool that writes by a caller without the write scope: {@code 403
+   * insufficient_scope} naming the scopes to ask for, so the client can step up.
+   */
+  public Refused writeScopeMissing(Caller caller) {
+    return new Refused(
+        403,
+        challenge("insufficient_scope", scopes.read() + " " + scopes.write()),
+        "insufficient_scope",
+        caller.subject(),
+        "The access token lacks the scope " + scopes.write());
+  }
+
   /** RFC 6750 section 3 challenge, with RFC 9728's resource_metadata when OAuth is on. */
   private String challenge(String error, String scope) {
     if (resourceMetadataUrl == null) {

@@ -1,7 +1,6 @@
 package io.devhost.server.http;
 
 import io.devhost.core.audit.AuditListener;
-import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.BearerAuthenticator;
 import io.devhost.server.auth.Caller;
 import jakarta.servlet.FilterChain;
@@ -12,9 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +55,7 @@ final class AccessFilter extends HttpFilter {
     }
     var result = authenticator.authenticate(req.getHeader("Authorization"));
     if (result instanceof BearerAuthenticator.Refused refused) {
-      recordRefusal(req, refused);
+      RefusalAudit.record(audit, req, refused, null);
       if (refused.challenge() != null) {
         res.setHeader("WWW-Authenticate", refused.challenge());
       }
@@ -107,24 +104,5 @@ final class AccessFilter extends HttpFilter {
     return path.equals(HttpServer.HEALTH_PATH)
         || path.equals(ProtectedResourceServlet.PATH)
         || path.startsWith(ProtectedResourceServlet.PATH + "/");
-  }
-
-  /** A refused request in the audit log: no tool ran, but someone tried. */
-  private void recordRefusal(HttpServletRequest req, BearerAuthenticator.Refused refused) {
-    audit.record(
-        new AuditRecord(
-            Instant.now(),
-            "http",
-            req.getHeader(McpRequestFilter.SESSION_HEADER),
-            null,
-            null,
-            null,
-            Map.of(),
-            refused.decision(),
-            0,
-            0,
-            "DENIED",
-            refused.caller(),
-            null));
   }
 }

@@ -141,9 +141,10 @@ public final class HttpServer implements AutoCloseable {
             .maxRequestSize(settings.maxBodyBytes())
             .build();
     var cancellations = new CancellationRegistry();
+    DevhostMcpServer streamableServer = servers.apply(cancellations);
     var mcpServers =
         List.of(
-            servers.apply(cancellations).start(streamable, "streamable-http"),
+            streamableServer.start(streamable, "streamable-http"),
             servers.apply(cancellations).start(sse, "sse", true));
 
     var sessions =
@@ -165,7 +166,10 @@ public final class HttpServer implements AutoCloseable {
                     new RequestTagger(cancellations),
                     sessions,
                     settings.maxBodyBytes(),
-                    inFlight)));
+                    inFlight,
+                    streamableServer::writes,
+                    authenticator,
+                    audit)));
     for (String path : List.of(MCP_PATH, SSE_PATH, MESSAGE_PATH)) {
       context.addFilter(mcpFilter, path, all);
     }

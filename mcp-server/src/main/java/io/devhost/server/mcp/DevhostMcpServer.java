@@ -146,10 +146,12 @@ public final class DevhostMcpServer {
    */
   private boolean visibleTo(McpTransportContext context, McpSchema.Tool tool) {
     Caller caller = Caller.of(context);
-    if (caller == null || caller.mayWrite()) {
-      return true;
-    }
-    return catalog.find(tool.name()).map(e -> e.spec().readOnly()).orElse(true);
+    return caller == null || caller.mayWrite() || !writes(tool.name());
+  }
+
+  /** Whether {@code toolName} is a tool of the catalog that writes. */
+  public boolean writes(String toolName) {
+    return catalog.find(toolName).map(e -> !e.spec().readOnly()).orElse(false);
   }
 
   private String instructions() {

@@ -241,25 +241,41 @@ class OAuthResourceServerTest {
   }
 
   @Test
-  void readScopeSeesOnlyReadToolsAndCannotCallAWriteTool() throws Exception {
+  void readScopeSeesOnlyReadToolsAndCallingAWriteToolGets403NamingTheWriteScope() throws Exception {
     String reader = issuer.token(audience, "reader", READ);
-
     assertThat(toolNames(reader)).contains("echo", "read_text_file").doesNotContain("write_note");
     assertThat(toolNames(issuer.token(audience, "writer", READ_WRITE)))
         .contains("echo", "write_note", "delete_thing");
-    try (var client = server.streamableClient(reader, spec -> spec)) {
-      var result =
-          client.callTool(new McpSchema.CallToolRequest("write_note", Map.of("text", "x")));
+    String session = withToken(reader).headers().get("mcp-session-id");
 
-      assertThat(result.isError()).isTrue();
-    }
+    var write =
+        inSession(
+            session,
+            reader,
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"write_note\",\"arguments\":{\"text\":\"x\"}}}");
+    var read =
+        inSession(
+            session,
+            reader,
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"echo\",\"arguments\":{\"text\":\"y\"}}}");
+
+    assertThat(write.status()).isEqualTo(403);
+    assertThat(write.headers().get("www-authenticate"))
+        .isEqualTo(
+            "Bearer error=\"insufficient_scope\", scope=\"devhost:read devhost:write\","
+                + " resource_metadata=\""
+                + metadataUrl()
+                + "\"");
+    assertThat(read.status()).isEqualTo(200);
     assertThat(server.auditRecords())
         .anySatisfy(
             r ->
                 assertThat(r)
                     .containsEntry("tool", "write_note")
                     .containsEntry("caller", "reader")
-                    .containsEntry("decision", "forbidden"));
+                    .containsEntry("decision", "insufficient_scope"));
   }
 
   @Test
