@@ -20,17 +20,4 @@ public record ToolCallRecord(
     long durationMillis,
     int resultChars,
     String error,
-    ChangeReview change) {
-
-  public ToolCallRecord(
-      Instant time,
-      String server,
-      String tool,
-      Map<String, Object> arguments,
-      Decision decision,
-      long durationMillis,
-      int resultChars,
-      String error) {
-    this(time, server, tool, arguments, decision, durationMillis, resultChars, error, null);
-  }
-}
+    ChangeReview change) {}

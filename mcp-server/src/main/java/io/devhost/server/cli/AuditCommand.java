@@ -99,10 +99,11 @@ final class AuditCommand implements Runnable {
       }
       Object client = r.get("client");
       return String.format(
-          "%s  %-9s %-12s %-24s %-12s %6sms %8sB %s%s  %s",
+          "%s  %-9s %-12s %-16s %-24s %-12s %6sms %8sB %s%s  %s",
           r.get("time"),
           r.get("transport"),
           shortSession(r.get("session")),
+          r.get("caller") == null ? "-" : r.get("caller"),
           r.get("tool"),
           r.get("decision"),
           r.get("durationMs"),

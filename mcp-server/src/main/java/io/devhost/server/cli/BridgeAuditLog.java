@@ -7,6 +7,7 @@ import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.core.audit.JsonlAuditLog;
+import io.devhost.server.auth.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +46,8 @@ final class BridgeAuditLog implements ToolCallListener, AutoCloseable {
             call.durationMillis(),
             call.resultChars(),
             errorKind,
+            Caller.LOCAL_NAME,
+            null,
             digest(call.change())));
   }
 

@@ -92,7 +92,8 @@ final class RunningServer {
     HttpServer httpServer =
         httpSettings == null
             ? null
-            : HttpServer.start(httpSettings, sessions, metrics, readinessChecks(toolsets));
+            : HttpServer.start(
+                httpSettings, sessions, metrics, readinessChecks(toolsets), auditLog);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown"));

@@ -1,5 +1,8 @@
 package io.devhost.server.http;
 
+import io.devhost.core.audit.AuditListener;
+import io.devhost.server.auth.BearerAuthenticator;
+import io.devhost.server.auth.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -8,29 +11,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Who may talk to the server at all, checked before anything else on every request: the {@code
  * Host} header must name this server (DNS rebinding), a browser's {@code Origin} must be allowed (a
- * web page must not drive the tools), and, when a token is set, the bearer token must match
- * (compared in constant time). Only {@code /healthz} is open without a token, so probes need no
- * secret.
+ * web page must not drive the tools), and, when a static token or an OAuth issuer is set, the
+ * {@link BearerAuthenticator} must accept the bearer token. The caller it names is put on the
+ * request for the SDK's transport context ({@link Caller#CONTEXT_KEY}); every refusal leaves an
+ * audit record. Only {@code /healthz} and the protected-resource metadata are open without a token,
+ * so probes and OAuth discovery need no secret.
  */
 final class AccessFilter extends HttpFilter {
 
   private static final Set<String> LOCAL_ORIGIN_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final HttpSettings settings;
-  private final byte[] tokenDigest;
+  private final BearerAuthenticator authenticator;
+  private final AuditListener audit;
 
-  AccessFilter(HttpSettings settings) {
+  AccessFilter(HttpSettings settings, BearerAuthenticator authenticator, AuditListener audit) {
     this.settings = settings;
-    this.tokenDigest = settings.token() == null ? null : sha256(settings.token());
+    this.authenticator = authenticator;
+    this.audit = audit;
   }
 
   @Override
@@ -45,12 +49,22 @@ final class AccessFilter extends HttpFilter {
       ErrorBodies.send(res, 403, "Origin not allowed");
       return;
     }
-    if (tokenDigest != null
-        && !req.getRequestURI().equals(HttpServer.HEALTH_PATH)
-        && !tokenMatches(req.getHeader("Authorization"))) {
-      res.setHeader("WWW-Authenticate", "Bearer realm=\"devhost\"");
-      ErrorBodies.send(res, 401, "Missing or wrong bearer token");
+    if (openPath(req.getRequestURI())) {
+      chain.doFilter(req, res);
       return;
+    }
+    var result = authenticator.authenticate(req.getHeader("Authorization"));
+    if (result instanceof BearerAuthenticator.Refused refused) {
+      RefusalAudit.record(audit, req, refused, null);
+      if (refused.challenge() != null) {
+        res.setHeader("WWW-Authenticate", refused.challenge());
+      }
+      ErrorBodies.send(res, refused.status(), refused.message());
+      return;
+    }
+    Caller caller = ((BearerAuthenticator.Accepted) result).caller();
+    if (caller != null) {
+      req.setAttribute(Caller.CONTEXT_KEY, caller);
     }
     chain.doFilter(req, res);
   }
@@ -86,19 +100,9 @@ final class AccessFilter extends HttpFilter {
     }
   }
 
-  private boolean tokenMatches(String authorization) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    // Comparing digests of equal length keeps the comparison constant-time in the token length.
-    return MessageDigest.isEqual(tokenDigest, sha256(authorization.substring(7).strip()));
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+  private static boolean openPath(String path) {
+    return path.equals(HttpServer.HEALTH_PATH)
+        || path.equals(ProtectedResourceServlet.PATH)
+        || path.startsWith(ProtectedResourceServlet.PATH + "/");
   }
 }

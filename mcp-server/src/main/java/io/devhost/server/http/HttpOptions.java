@@ -1,5 +1,8 @@
 package io.devhost.server.http;
 
+import io.devhost.server.auth.OAuthSettings;
+import io.devhost.server.auth.ScopeMap;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +46,39 @@ public final class HttpOptions {
       paramLabel = "FILE",
       description = "File holding the bearer token (first line).")
   Path tokenFile;
+
+  @Option(
+      names = "--oauth-issuer",
+      paramLabel = "URL",
+      description =
+          "Accept OAuth 2.1 access tokens (JWT) of this issuer, e.g."
+              + " https://sso.example.com/realms/dev. The static token is then off unless given"
+              + " as well.")
+  URI oauthIssuer;
+
+  @Option(
+      names = "--oauth-jwks-url",
+      paramLabel = "URL",
+      description =
+          "The issuer's signing keys (JWKS). Default: the jwks_uri of the issuer's metadata.")
+  URI oauthJwksUrl;
+
+  @Option(
+      names = "--oauth-audience",
+      paramLabel = "URL",
+      description =
+          "This server's public MCP URL, which tokens must name in aud (default: the /mcp URL"
+              + " of --bind and --port; required for a non-loopback --bind).")
+  String oauthAudience;
+
+  @Option(
+      names = "--oauth-scopes-map",
+      split = ",",
+      paramLabel = "PERMISSION=SCOPE",
+      description =
+          "Scopes granting read (connect, read tools) and write (tools that write)"
+              + " (default: read=devhost:read,write=devhost:write).")
+  List<String> oauthScopesMap = new ArrayList<>();
 
   @Option(
       names = "--allowed-origins",
@@ -108,6 +144,19 @@ public final class HttpOptions {
         allowedHosts,
         maxBodyBytes,
         maxSessions,
-        sessionIdleSeconds);
+        sessionIdleSeconds,
+        oauth());
+  }
+
+  private OAuthSettings oauth() {
+    if (oauthIssuer == null) {
+      if (oauthJwksUrl != null || oauthAudience != null || !oauthScopesMap.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--oauth-jwks-url, --oauth-audience and --oauth-scopes-map need --oauth-issuer.");
+      }
+      return null;
+    }
+    return new OAuthSettings(
+        oauthIssuer, oauthJwksUrl, oauthAudience, ScopeMap.parse(oauthScopesMap));
   }
 }

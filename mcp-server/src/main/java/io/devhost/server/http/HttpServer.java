@@ -1,19 +1,30 @@
 package io.devhost.server.http;
 
+import io.devhost.core.audit.AuditListener;
+import io.devhost.server.auth.BearerAuthenticator;
+import io.devhost.server.auth.Caller;
+import io.devhost.server.auth.IssuerKeys;
+import io.devhost.server.auth.OAuthSettings;
+import io.devhost.server.auth.ScopeMap;
+import io.devhost.server.auth.TokenVerifier;
 import io.devhost.server.mcp.CancellationRegistry;
 import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.RequestTagger;
 import io.devhost.server.metrics.ToolMetrics;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.Holder;
@@ -32,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Embedded Jetty serving both MCP HTTP transports from one port: Streamable HTTP at {@code /mcp}
  * and the legacy HTTP+SSE transport at {@code /sse} + {@code /message}, each the SDK's servlet
- * behind DevHost's access and request filters, plus {@code /healthz} and {@code /metrics}.
+ * behind DevHost's access and request filters, plus {@code /healthz} and {@code /metrics}, and with
+ * OAuth the protected-resource metadata.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -53,6 +65,19 @@ public final class HttpServer implements AutoCloseable {
   private static final int MAX_HEADER_BYTES = 8 * 1024;
   private static final int MAX_CONNECTIONS = 4096;
   private static final int MAX_THREADS = 256;
+
+  /**
+   * Unknown {@code kid}s refetch the issuer's keys at most twice in this interval: one fetch stays
+   * free for a real key rotation while forged kids cannot hammer the identity provider.
+   */
+  private static final Duration MIN_KEY_REFRESH = Duration.ofSeconds(30);
+
+  /** The caller the access filter established travels to the tool handlers in this context. */
+  private static final McpTransportContextExtractor<HttpServletRequest> CALLER_CONTEXT =
+      req ->
+          req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller
+              ? McpTransportContext.create(Map.of(Caller.CONTEXT_KEY, caller))
+              : McpTransportContext.EMPTY;
 
   private final Server jetty;
   private final ServerConnector connector;
@@ -78,13 +103,30 @@ public final class HttpServer implements AutoCloseable {
       HttpSettings settings,
       Function<CancellationRegistry, DevhostMcpServer> servers,
       ToolMetrics metrics,
-      List<ReadinessCheck> readiness)
+      List<ReadinessCheck> readiness,
+      AuditListener audit)
       throws Exception {
+    var threads = new QueuedThreadPool(MAX_THREADS, 8);
+    threads.setName("devhost-http");
+    var jetty = new Server(threads);
+    var connector = connector(jetty, settings);
+    // Bound before the filters are built: the default OAuth audience names the actual port.
+    open(jetty, connector, settings);
+    String resource = resourceUrl(settings.oauth(), connector);
+    BearerAuthenticator authenticator;
+    try {
+      authenticator = authenticator(settings, resource);
+    } catch (RuntimeException e) {
+      connector.close();
+      jetty.stop();
+      throw e;
+    }
     var mapper = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     var streamable =
         HttpServletStreamableServerTransportProvider.builder()
             .jsonMapper(mapper)
             .mcpEndpoint(MCP_PATH)
+            .contextExtractor(CALLER_CONTEXT)
             .keepAliveInterval(KEEP_ALIVE)
             .maxRequestSize(settings.maxBodyBytes())
             .sessionSweepInterval(Duration.ofSeconds(settings.sessionIdleSeconds()))
@@ -94,13 +136,15 @@ public final class HttpServer implements AutoCloseable {
             .jsonMapper(mapper)
             .sseEndpoint(SSE_PATH)
             .messageEndpoint(MESSAGE_PATH)
+            .contextExtractor(CALLER_CONTEXT)
             .keepAliveInterval(KEEP_ALIVE)
             .maxRequestSize(settings.maxBodyBytes())
             .build();
     var cancellations = new CancellationRegistry();
+    DevhostMcpServer streamableServer = servers.apply(cancellations);
     var mcpServers =
         List.of(
-            servers.apply(cancellations).start(streamable, "streamable-http"),
+            streamableServer.start(streamable, "streamable-http"),
             servers.apply(cancellations).start(sse, "sse", true));
 
     var sessions =
@@ -113,7 +157,8 @@ public final class HttpServer implements AutoCloseable {
     context.setContextPath("/");
     context.setErrorHandler(new QuietErrorHandler());
     var all = EnumSet.of(DispatcherType.REQUEST);
-    context.addFilter(asyncHolder(new FilterHolder(new AccessFilter(settings))), "/*", all);
+    context.addFilter(
+        asyncHolder(new FilterHolder(new AccessFilter(settings, authenticator, audit))), "/*", all);
     var mcpFilter =
         asyncHolder(
             new FilterHolder(
@@ -121,7 +166,10 @@ public final class HttpServer implements AutoCloseable {
                     new RequestTagger(cancellations),
                     sessions,
                     settings.maxBodyBytes(),
-                    inFlight)));
+                    inFlight,
+                    streamableServer::writes,
+                    authenticator,
+                    audit)));
     for (String path : List.of(MCP_PATH, SSE_PATH, MESSAGE_PATH)) {
       context.addFilter(mcpFilter, path, all);
     }
@@ -131,10 +179,23 @@ public final class HttpServer implements AutoCloseable {
     context.addServlet(sseHolder, MESSAGE_PATH);
     context.addServlet(new ServletHolder(new HealthServlet(readiness)), HEALTH_PATH);
     context.addServlet(new ServletHolder(new MetricsServlet(metrics)), METRICS_PATH);
+    if (settings.oauth() != null) {
+      var metadata = new ServletHolder(new ProtectedResourceServlet(settings.oauth(), resource));
+      context.addServlet(metadata, ProtectedResourceServlet.PATH);
+      context.addServlet(metadata, ProtectedResourceServlet.PATH + "/*");
+    }
 
-    var threads = new QueuedThreadPool(MAX_THREADS, 8);
-    threads.setName("devhost-http");
-    var jetty = new Server(threads);
+    jetty.setErrorHandler(new QuietErrorHandler());
+    // No Jetty graceful stop: close(grace) drains the MCP requests itself, and waiting for the
+    // long-lived SSE streams as well would only delay every shutdown.
+    jetty.setHandler(context);
+    jetty.start();
+    var server = new HttpServer(jetty, connector, mcpServers, inFlight);
+    LOG.info("serving MCP over HTTP at {}", server.baseUri().resolve(MCP_PATH));
+    return server;
+  }
+
+  private static ServerConnector connector(Server jetty, HttpSettings settings) {
     var config = new HttpConfiguration();
     config.setRequestHeaderSize(MAX_HEADER_BYTES);
     config.setSendServerVersion(false);
@@ -145,12 +206,13 @@ public final class HttpServer implements AutoCloseable {
     connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     jetty.addConnector(connector);
     jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
-    jetty.setErrorHandler(new QuietErrorHandler());
-    // No Jetty graceful stop: close(grace) drains the MCP requests itself, and waiting for the
-    // long-lived SSE streams as well would only delay every shutdown.
-    jetty.setHandler(context);
+    return connector;
+  }
+
+  private static void open(Server jetty, ServerConnector connector, HttpSettings settings)
+      throws Exception {
     try {
-      jetty.start();
+      connector.open();
     } catch (IOException e) {
       jetty.stop();
       throw new IllegalStateException(
@@ -162,9 +224,30 @@ public final class HttpServer implements AutoCloseable {
               + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage())
               + "). Is another server using the port? Choose another with --port, or 0 for any.");
     }
-    var server = new HttpServer(jetty, connector, mcpServers, inFlight);
-    LOG.info("serving MCP over HTTP at {}", server.baseUri().resolve(MCP_PATH));
-    return server;
+  }
+
+  /** The URL tokens must name in {@code aud}: the configured one, or this server's /mcp. */
+  private static String resourceUrl(OAuthSettings oauth, ServerConnector connector) {
+    if (oauth == null) {
+      return null;
+    }
+    return oauth.audience() != null
+        ? oauth.audience()
+        : baseUri(connector).resolve(MCP_PATH).toString();
+  }
+
+  /** The bearer-token check: the static token, and with OAuth the issuer's access tokens. */
+  private static BearerAuthenticator authenticator(HttpSettings settings, String resource) {
+    OAuthSettings oauth = settings.oauth();
+    if (oauth == null) {
+      return new BearerAuthenticator(settings.token(), null, ScopeMap.DEFAULT, null);
+    }
+    var verifier =
+        new TokenVerifier(
+            oauth.issuer().toString(), resource, IssuerKeys.of(oauth, MIN_KEY_REFRESH));
+    LOG.info("accepting access tokens of {} for {}", oauth.issuer(), resource);
+    return new BearerAuthenticator(
+        settings.token(), verifier, oauth.scopes(), ProtectedResourceServlet.metadataUrl(resource));
   }
 
   private static <T extends Holder<?>> T asyncHolder(T holder) {
@@ -177,9 +260,13 @@ public final class HttpServer implements AutoCloseable {
   }
 
   public URI baseUri() {
+    return baseUri(connector);
+  }
+
+  private static URI baseUri(ServerConnector connector) {
     String host = connector.getHost();
     String literal = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create("http://" + literal + ":" + port() + "/");
+    return URI.create("http://" + literal + ":" + connector.getLocalPort() + "/");
   }
 
   /** Waits until the server has stopped. */

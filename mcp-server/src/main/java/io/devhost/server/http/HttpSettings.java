@@ -1,5 +1,6 @@
 package io.devhost.server.http;
 
+import io.devhost.server.auth.OAuthSettings;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -13,9 +14,10 @@ import java.util.Set;
 
 /**
  * The validated settings of the HTTP server. Validation happens here, once, at start-up: a
- * non-loopback bind address without a token is refused with the reason.
+ * non-loopback bind address without a token or an OAuth issuer is refused with the reason.
  *
- * @param token the bearer token, or null when requests need none (loopback only)
+ * @param token the static bearer token, or null when there is none (with OAuth, or loopback only)
+ * @param oauth the OAuth resource-server settings, or null when no identity provider is used
  */
 public record HttpSettings(
     String bind,
@@ -25,7 +27,8 @@ public record HttpSettings(
     Set<String> allowedHosts,
     int maxBodyBytes,
     int maxSessions,
-    int sessionIdleSeconds) {
+    int sessionIdleSeconds,
+    OAuthSettings oauth) {
 
   static final List<String> LOOPBACK_NAMES = List.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -37,15 +40,24 @@ public record HttpSettings(
       List<String> extraHosts,
       int maxBodyBytes,
       int maxSessions,
-      int sessionIdleSeconds) {
+      int sessionIdleSeconds,
+      OAuthSettings oauth) {
     InetAddress address = resolve(bind);
-    if (!address.isLoopbackAddress() && token == null) {
+    if (!address.isLoopbackAddress() && token == null && oauth == null) {
       throw new IllegalArgumentException(
           "Refusing to listen on "
               + bind
               + " without a bearer token: any machine that can reach it could use this"
-              + " project's files and credentials. Set DEVHOST_TOKEN (or --token-file), or bind"
-              + " 127.0.0.1.");
+              + " project's files and credentials. Set DEVHOST_TOKEN (or --token-file), or"
+              + " --oauth-issuer, or bind 127.0.0.1.");
+    }
+    if (!address.isLoopbackAddress() && oauth != null && oauth.audience() == null) {
+      throw new IllegalArgumentException(
+          "--oauth-audience is required with --bind "
+              + bind
+              + ": tokens must name this server's public URL (e.g."
+              + " https://devhost.example.com/mcp), which DevHost cannot guess from the bind"
+              + " address.");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port + ".");
@@ -67,7 +79,8 @@ public record HttpSettings(
         Set.copyOf(hosts),
         maxBodyBytes,
         maxSessions,
-        sessionIdleSeconds);
+        sessionIdleSeconds,
+        oauth);
   }
 
   private static InetAddress resolve(String bind) {

@@ -1,5 +1,9 @@
 package io.devhost.server.http;
 
+import io.devhost.core.Json;
+import io.devhost.core.audit.AuditListener;
+import io.devhost.server.auth.BearerAuthenticator;
+import io.devhost.server.auth.Caller;
 import io.devhost.server.mcp.RequestTagger;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -11,11 +15,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Stands in front of the SDK's MCP servlets: bounds request bodies (413 before the SDK reads
  * anything), passes each JSON-RPC message through the {@link RequestTagger} (cancellation, as on
- * stdio), enforces the cap on open sessions, and cleans the SDK's error bodies.
+ * stdio), enforces the cap on open sessions, keeps a Streamable HTTP session to the caller that
+ * opened it, answers a call to a tool that writes by a caller without the write scope with {@code
+ * 403 insufficient_scope} (so the client can ask for it), and cleans the SDK's error bodies.
  */
 final class McpRequestFilter extends HttpFilter {
 
@@ -25,13 +34,28 @@ final class McpRequestFilter extends HttpFilter {
   private final SessionLimiter sessions;
   private final int maxBodyBytes;
   private final InFlightRequests inFlight;
+  private final Predicate<String> writesTool;
+  private final BearerAuthenticator authenticator;
+  private final AuditListener audit;
 
+  /**
+   * @param writesTool whether a tool name is a tool that writes
+   */
   McpRequestFilter(
-      RequestTagger tagger, SessionLimiter sessions, int maxBodyBytes, InFlightRequests inFlight) {
+      RequestTagger tagger,
+      SessionLimiter sessions,
+      int maxBodyBytes,
+      InFlightRequests inFlight,
+      Predicate<String> writesTool,
+      BearerAuthenticator authenticator,
+      AuditListener audit) {
     this.tagger = tagger;
     this.sessions = sessions;
     this.maxBodyBytes = maxBodyBytes;
     this.inFlight = inFlight;
+    this.writesTool = writesTool;
+    this.authenticator = authenticator;
+    this.audit = audit;
   }
 
   @Override
@@ -46,6 +70,13 @@ final class McpRequestFilter extends HttpFilter {
         path.equals(HttpServer.MESSAGE_PATH)
             ? req.getParameter("sessionId")
             : req.getHeader(SESSION_HEADER);
+    if (path.equals(HttpServer.MCP_PATH)
+        && sessionId != null
+        && !sessions.usableBy(sessionId, owner(req))) {
+      // Answered like an unknown session: whose it is stays unsaid.
+      ErrorBodies.send(res, 404, "Session not found");
+      return;
+    }
     if ("POST".equals(req.getMethod())) {
       if (path.equals(HttpServer.MCP_PATH) && sessionId == null && sessions.full()) {
         ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
@@ -55,6 +86,16 @@ final class McpRequestFilter extends HttpFilter {
       if (body == null) {
         ErrorBodies.send(res, 413, "Request body larger than " + maxBodyBytes + " bytes");
         return;
+      }
+      if (req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller && !caller.mayWrite()) {
+        String tool = calledTool(body);
+        if (tool != null && writesTool.test(tool)) {
+          var refused = authenticator.writeScopeMissing(caller);
+          RefusalAudit.record(audit, req, refused, tool);
+          res.setHeader("WWW-Authenticate", refused.challenge());
+          ErrorBodies.send(res, refused.status(), refused.message());
+          return;
+        }
       }
       req = new BufferedBodyRequest(req, tagged(body, sessionId == null ? "" : sessionId));
       inFlight.started();
@@ -105,7 +146,7 @@ final class McpRequestFilter extends HttpFilter {
   private void track(HttpServletRequest req, HttpServletResponse res, String sessionId) {
     String issued = res.getHeader(SESSION_HEADER);
     if (sessionId == null && issued != null && res.getStatus() == 200) {
-      sessions.opened(issued);
+      sessions.opened(issued, owner(req));
     } else if (sessionId != null) {
       boolean gone =
           res.getStatus() == 404 || ("DELETE".equals(req.getMethod()) && res.getStatus() < 300);
@@ -115,6 +156,23 @@ final class McpRequestFilter extends HttpFilter {
         sessions.touched(sessionId);
       }
     }
+  }
+
+  /** The tool a {@code tools/call} message names, or null for any other message. */
+  private static String calledTool(byte[] body) {
+    try {
+      JsonNode message = Json.MAPPER.readTree(body);
+      return "tools/call".equals(message.path("method").asString(null))
+          ? message.path("params").path("name").asString(null)
+          : null;
+    } catch (JacksonException e) {
+      return null; // the tagger and the SDK answer it
+    }
+  }
+
+  /** The subject of the caller the access filter established, "" when there is none. */
+  private static String owner(HttpServletRequest req) {
+    return req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller ? caller.subject() : "";
   }
 
   private void legacyStream(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

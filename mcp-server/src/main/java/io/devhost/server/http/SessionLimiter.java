@@ -9,14 +9,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts open MCP sessions over HTTP against the cap. Streamable HTTP sessions are known by the
  * {@code Mcp-Session-Id} the SDK hands out and forgotten on DELETE, on a 404 for their id, or after
  * the idle timeout (when the SDK's sweeper closes them too). Legacy SSE sessions live exactly as
- * long as their {@code GET /sse} stream.
+ * long as their {@code GET /sse} stream. A Streamable HTTP session belongs to the caller that
+ * opened it (the token's subject), so another caller cannot use its id.
  */
 final class SessionLimiter {
 
   private final int max;
   private final long idleNanos;
   private final ToolMetrics metrics;
-  private final Map<String, Long> streamable = new ConcurrentHashMap<>();
+  private final Map<String, Open> streamable = new ConcurrentHashMap<>();
+
+  /** An open session: who opened it ("" when nobody is authenticated) and when it was last used. */
+  private record Open(String owner, long lastUsedNanos) {}
+
   private final AtomicInteger sseStreams = new AtomicInteger();
 
   SessionLimiter(int max, long idleNanos, ToolMetrics metrics) {
@@ -31,17 +36,23 @@ final class SessionLimiter {
 
   private int total() {
     long now = System.nanoTime();
-    streamable.values().removeIf(last -> now - last > idleNanos);
+    streamable.values().removeIf(open -> now - open.lastUsedNanos() > idleNanos);
     return streamable.size() + sseStreams.get();
   }
 
-  void opened(String sessionId) {
-    streamable.put(sessionId, System.nanoTime());
+  void opened(String sessionId, String owner) {
+    streamable.put(sessionId, new Open(owner, System.nanoTime()));
     publish();
   }
 
   void touched(String sessionId) {
-    streamable.computeIfPresent(sessionId, (id, last) -> System.nanoTime());
+    streamable.computeIfPresent(sessionId, (id, open) -> new Open(open.owner(), System.nanoTime()));
+  }
+
+  /** False when the session is open and belongs to another caller; unknown ids are the SDK's. */
+  boolean usableBy(String sessionId, String caller) {
+    Open open = streamable.get(sessionId);
+    return open == null || open.owner().equals(caller);
   }
 
   void closed(String sessionId) {

@@ -7,6 +7,8 @@ import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
+import io.devhost.server.auth.Caller;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -123,6 +125,7 @@ public final class DevhostMcpServer {
             .immediateExecution(onRequestThreads)
             .validateToolInputs(false)
             .tools(tools)
+            .addToolFilter(this::visibleTo)
             .resources(resources.stream().map(DevhostMcpServer::resource).toList())
             .resourceTemplates(templates.stream().map(DevhostMcpServer::template).toList())
             .prompts(prompts.stream().map(DevhostMcpServer::prompt).toList())
@@ -135,6 +138,20 @@ public final class DevhostMcpServer {
       }
     }
     return server;
+  }
+
+  /**
+   * Per-caller visibility on top of the catalog: a caller without the write permission does not see
+   * the tools that write. The pipeline refuses them too, should a client call one anyway.
+   */
+  private boolean visibleTo(McpTransportContext context, McpSchema.Tool tool) {
+    Caller caller = Caller.of(context);
+    return caller == null || caller.mayWrite() || !writes(tool.name());
+  }
+
+  /** Whether {@code toolName} is a tool of the catalog that writes. */
+  public boolean writes(String toolName) {
+    return catalog.find(toolName).map(e -> !e.spec().readOnly()).orElse(false);
   }
 
   private String instructions() {

@@ -7,6 +7,7 @@ import io.devhost.core.ToolSpec;
 import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.AuditRecord;
+import io.devhost.server.auth.Caller;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
 import io.devhost.server.policy.DestructiveCallConfirmation;
@@ -28,10 +29,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one path every MCP tool call takes, whatever the transport: rate limit, confirmation of
- * destructive calls, the call itself under its time limit, then metrics and one audit record.
- * Visibility (read-only mode, allow and deny lists) is settled earlier, in the {@link ToolCatalog}:
- * a tool that is not visible never reaches this class.
+ * The one path every MCP tool call takes, whatever the transport: the caller's permission, rate
+ * limit, confirmation of destructive calls, the call itself under its time limit, then metrics and
+ * one audit record naming the {@link Caller}. Visibility (read-only mode, allow and deny lists) is
+ * settled earlier, in the {@link ToolCatalog}: a tool that is not visible never reaches this class.
  */
 public final class ToolCallPipeline implements AutoCloseable {
 
@@ -76,7 +77,8 @@ public final class ToolCallPipeline implements AutoCloseable {
       AtomicBoolean cancelled) {
     long start = System.nanoTime();
     String session = exchange.sessionId() == null ? transport : exchange.sessionId();
-    Decided decided = decide(tool, exchange, session, arguments);
+    Caller caller = Caller.of(exchange.transportContext());
+    Decided decided = decide(tool, caller, exchange, session, arguments);
     ToolRunner.Outcome outcome =
         decided.refusal() != null ? decided.refusal() : runTimed(tool, arguments, ctx, cancelled);
     long nanos = System.nanoTime() - start;
@@ -95,7 +97,10 @@ public final class ToolCallPipeline implements AutoCloseable {
             decided.decision(),
             TimeUnit.NANOSECONDS.toMillis(nanos),
             outcome.bytes(),
-            errorKind));
+            errorKind,
+            caller == null ? Caller.LOCAL_NAME : caller.subject(),
+            caller == null ? null : caller.clientId(),
+            null));
     return outcome.result();
   }
 
@@ -116,9 +121,20 @@ public final class ToolCallPipeline implements AutoCloseable {
 
   private Decided decide(
       ToolSpec<?, ?> tool,
+      Caller caller,
       McpSyncServerExchange exchange,
       String session,
       Map<String, Object> arguments) {
+    if (caller != null && !caller.mayWrite() && !tool.readOnly()) {
+      // tools/list hid this tool from the caller; a client that calls it anyway lands here.
+      return new Decided(
+          "forbidden",
+          refusal(
+              ToolException.Kind.DENIED,
+              tool.name()
+                  + " writes, and the caller's access token does not grant writing. Ask the"
+                  + " operator for the write scope, or use a read-only tool."));
+    }
     if (!rateLimiter.tryAcquire(session)) {
       return new Decided(
           "rate_limited",

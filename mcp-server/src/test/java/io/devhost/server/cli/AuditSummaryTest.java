@@ -47,6 +47,7 @@ class AuditSummaryTest {
               Decision.READ_ONLY,
               2,
               40,
+              null,
               null));
       log.onToolCall(
           new ToolCallRecord(

@@ -34,7 +34,10 @@ class AuditTailTest {
                 i == 4 ? "declined" : "allowed",
                 3,
                 120,
-                i == 4 ? "DENIED" : null));
+                i == 4 ? "DENIED" : null,
+                "alice",
+                "vscode-client",
+                null));
       }
     }
     var out = new ByteArrayOutputStream();
@@ -52,7 +55,7 @@ class AuditTailTest {
     var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(code).isZero();
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(0)).contains("tool_3", "allowed", "ok", "vscode 1.2", "src/3");
+    assertThat(lines.get(0)).contains("tool_3", "alice", "allowed", "ok", "vscode 1.2", "src/3");
     assertThat(lines.get(1)).contains("tool_4", "declined", "DENIED", "01234567…");
   }
 }

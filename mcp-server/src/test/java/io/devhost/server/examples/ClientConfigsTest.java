@@ -26,6 +26,10 @@ class ClientConfigsTest {
 
   static final Path CLIENTS = Path.of("../examples/clients");
   static final String HTTP_URL = "http://127.0.0.1:8808/mcp";
+
+  /** The public URL of a shared DevHost behind an identity provider (docs/deploy.md). */
+  static final String OAUTH_URL = "https://devhost.example.com/mcp";
+
   static final String CONTAINER_IMAGE = "localhost/devhost:dev";
 
   /** Every configuration a user is pointed to by examples/clients/README.md. */
@@ -38,9 +42,11 @@ class ClientConfigsTest {
         "claude-desktop/claude_desktop_config.container.json",
         "vscode/mcp.json",
         "vscode/mcp.http.json",
+        "vscode/mcp.oauth.json",
         "vscode/mcp.container.json",
         "cursor/mcp.json",
         "cursor/mcp.http.json",
+        "cursor/mcp.oauth.json",
         "continue/devhost.yaml",
         "continue/devhost-http.yaml",
         "goose/config.yaml",
@@ -88,6 +94,12 @@ class ClientConfigsTest {
     }
     for (var server : http) {
       Object url = server.getOrDefault("url", server.get("uri"));
+      if (name.contains("oauth")) {
+        // The client signs in at the identity provider itself; a fixed token would bypass that.
+        assertThat(url).as("%s: endpoint", name).isEqualTo(OAUTH_URL);
+        assertThat(server).as("%s: no static headers", name).doesNotContainKey("headers");
+        continue;
+      }
       assertThat(url).as("%s: endpoint", name).isEqualTo(HTTP_URL);
       if (!name.startsWith("inspector/")) {
         assertThat(authorization(server))
@@ -95,7 +107,8 @@ class ClientConfigsTest {
             .matches("Bearer \\S.*");
       }
     }
-    boolean wantsHttp = name.contains("http") || name.startsWith("inspector/");
+    boolean wantsHttp =
+        name.contains("http") || name.contains("oauth") || name.startsWith("inspector/");
     boolean hasHttp = !http.isEmpty() || stdio.stream().anyMatch(s -> isBridge(s));
     assertThat(hasHttp).as("%s configures HTTP", name).isEqualTo(wantsHttp);
   }

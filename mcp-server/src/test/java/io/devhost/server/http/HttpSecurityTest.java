@@ -177,7 +177,8 @@ class HttpSecurityTest {
 
   @Test
   void nonLoopbackBindWithoutTokenRefusesToStartAndSaysWhy() {
-    assertThatThrownBy(() -> HttpSettings.of("0.0.0.0", 0, null, List.of(), List.of(), 1024, 1, 1))
+    assertThatThrownBy(
+            () -> HttpSettings.of("0.0.0.0", 0, null, List.of(), List.of(), 1024, 1, 1, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("without a bearer token")
         .hasMessageContaining("DEVHOST_TOKEN");
@@ -186,7 +187,7 @@ class HttpSecurityTest {
   @Test
   void nonLoopbackBindWithTokenIsAccepted() {
     var settings =
-        HttpSettings.of("0.0.0.0", 0, TestServer.TOKEN, List.of(), List.of(), 1024, 1, 1);
+        HttpSettings.of("0.0.0.0", 0, TestServer.TOKEN, List.of(), List.of(), 1024, 1, 1, null);
 
     assertThat(settings.allowedHosts()).contains("localhost", "127.0.0.1");
   }

@@ -6,6 +6,7 @@ import io.devhost.core.Toolset;
 import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.fs.FilesystemToolset;
 import io.devhost.fs.Sandbox;
+import io.devhost.server.auth.OAuthSettings;
 import io.devhost.server.http.HttpServer;
 import io.devhost.server.http.HttpSettings;
 import io.devhost.server.mcp.DevhostMcpServer;
@@ -62,51 +63,66 @@ public final class TestServer implements AutoCloseable {
       List<String> timeouts,
       int rateLimit,
       int maxBodyBytes,
-      int maxSessions) {
+      int maxSessions,
+      OAuthSettings oauth) {
 
     public static Config defaults() {
       return new Config(
-          null, false, List.of(), List.of(), ConfirmMode.auto, List.of(), 0, 65536, 128);
+          null, false, List.of(), List.of(), ConfirmMode.auto, List.of(), 0, 65536, 128, null);
+    }
+
+    public Config withOAuth(OAuthSettings o) {
+      return new Config(
+          token, readOnly, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions, o);
     }
 
     public Config withToken(String t) {
       return new Config(
-          t, readOnly, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions);
+          t, readOnly, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withReadOnly() {
       return new Config(
-          token, true, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions);
+          token, true, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withDeny(List<String> d) {
       return new Config(
-          token, readOnly, allow, d, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions);
+          token,
+          readOnly,
+          allow,
+          d,
+          confirm,
+          timeouts,
+          rateLimit,
+          maxBodyBytes,
+          maxSessions,
+          oauth);
     }
 
     public Config withAllow(List<String> a) {
       return new Config(
-          token, readOnly, a, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions);
+          token, readOnly, a, deny, confirm, timeouts, rateLimit, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withConfirm(ConfirmMode c) {
       return new Config(
-          token, readOnly, allow, deny, c, timeouts, rateLimit, maxBodyBytes, maxSessions);
+          token, readOnly, allow, deny, c, timeouts, rateLimit, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withTimeouts(List<String> t) {
       return new Config(
-          token, readOnly, allow, deny, confirm, t, rateLimit, maxBodyBytes, maxSessions);
+          token, readOnly, allow, deny, confirm, t, rateLimit, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withRateLimit(int r) {
       return new Config(
-          token, readOnly, allow, deny, confirm, timeouts, r, maxBodyBytes, maxSessions);
+          token, readOnly, allow, deny, confirm, timeouts, r, maxBodyBytes, maxSessions, oauth);
     }
 
     public Config withMaxSessions(int m) {
       return new Config(
-          token, readOnly, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, m);
+          token, readOnly, allow, deny, confirm, timeouts, rateLimit, maxBodyBytes, m, oauth);
     }
   }
 
@@ -139,13 +155,15 @@ public final class TestServer implements AutoCloseable {
             List.of(),
             config.maxBodyBytes(),
             config.maxSessions(),
-            600);
+            600,
+            config.oauth());
     var http =
         HttpServer.start(
             settings,
             cancellations -> new DevhostMcpServer(toolsets, catalog, pipeline, cancellations),
             metrics,
-            List.of());
+            List.of(),
+            audit);
     return new TestServer(http, pipeline, auditLog, audit);
   }
 
@@ -178,25 +196,36 @@ public final class TestServer implements AutoCloseable {
 
   public McpSyncClient streamableClient(
       Function<McpClient.SyncSpec, McpClient.SyncSpec> customize) {
+    return streamableClient(TOKEN, customize);
+  }
+
+  /** A Streamable HTTP client sending {@code bearerToken}, e.g. an OAuth access token. */
+  public McpSyncClient streamableClient(
+      String bearerToken, Function<McpClient.SyncSpec, McpClient.SyncSpec> customize) {
     var transport =
         HttpClientStreamableHttpTransport.builder(http.baseUri().toString())
             .endpoint("/mcp")
-            .requestBuilder(authorized())
+            .requestBuilder(authorized(bearerToken))
             .build();
     return connect(customize.apply(McpClient.sync(transport)));
   }
 
   public McpSyncClient sseClient() {
+    return sseClient(TOKEN);
+  }
+
+  /** A legacy HTTP+SSE client sending {@code bearerToken}. */
+  public McpSyncClient sseClient(String bearerToken) {
     var transport =
         HttpClientSseClientTransport.builder(http.baseUri().toString())
             .sseEndpoint("/sse")
-            .requestBuilder(authorized())
+            .requestBuilder(authorized(bearerToken))
             .build();
     return connect(McpClient.sync(transport));
   }
 
-  private static HttpRequest.Builder authorized() {
-    return HttpRequest.newBuilder().header("Authorization", "Bearer " + TOKEN);
+  private static HttpRequest.Builder authorized(String bearerToken) {
+    return HttpRequest.newBuilder().header("Authorization", "Bearer " + bearerToken);
   }
 
   private static McpSyncClient connect(McpClient.SyncSpec spec) {

@@ -130,6 +130,8 @@ public final class JsonlAuditLog implements AuditListener, AutoCloseable {
     m.put("durationMs", r.durationMs());
     m.put("resultBytes", r.resultBytes());
     m.put("errorKind", r.errorKind());
+    m.put("caller", r.caller());
+    m.put("callerClient", r.callerClient());
     m.put("change", r.change());
     return (Json.MAPPER.writeValueAsString(m) + "\n").getBytes(StandardCharsets.UTF_8);
   }

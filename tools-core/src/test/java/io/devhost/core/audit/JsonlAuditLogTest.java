@@ -33,6 +33,9 @@ class JsonlAuditLogTest {
         "allowed",
         1,
         10,
+        null,
+        "local",
+        null,
         null);
   }
 
