@@ -1,5 +1,6 @@
 package io.devhost.bridge.model;
 
+import de.kherud.llama.InferenceParameters;
 import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import io.devhost.bridge.host.HostTool;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (local replay servers that record it).
  *
  * <p>In this package to reach {@link EmbeddedLlamaBackend#prompt}, the exact text llama.cpp gets.
- * Run by {@code examples/bench/bridge-prompt.sh}, which also runs it on main's code.
+ * Run by {@code examples/bench/bridge-prompt.sh}, which also runs it on the code before issue 14's
+ * prompt changes, and counts the written prompts with the R1 distills' real tokenizers.
  */
 public final class PromptBench {
 
@@ -72,12 +74,35 @@ public final class PromptBench {
           "git_log",
           table("hash | date | author | subject", "4f2a9c1 | 2026-11-%s | Ada | orders: %d", 3));
 
+  /** Context of the timed run, before and after: room for main's first prompt as counted here. */
+  private static final int TIMED_CONTEXT = 16384;
+
+  /**
+   * Tokens generated per step in the timed run: random weights never close their reasoning, so they
+   * would think to the 1,024-token budget; a fixed cap keeps generation equal on both sides.
+   */
+  private static final int TIMED_TOKENS = 32;
+
   private PromptBench() {}
 
+  /**
+   * {@code REPO OUT [--time tiny|1.5b]}: the measurements, each step's rendered prompt written to
+   * {@code OUT/step-N.txt}, and with {@code --time} the timed replay on that GGUF shape. {@code
+   * --replay OUT}: only sends {@code OUT/step-N.txt} to llama.cpp in order with its log on, for the
+   * script to read llama.cpp's own "prompt eval time = … / N tokens" line per step (in a process of
+   * its own, because a model loaded with its log off silences llama.cpp's log process-wide).
+   */
   public static void main(String[] args) throws Exception {
     int code = 1;
     try {
-      run(Path.of(args.length > 0 ? args[0] : "."));
+      if (args[0].equals("--replay")) {
+        replay(Path.of(args[1]));
+      } else {
+        run(Path.of(args[0]), Path.of(args[1]));
+        if (args.length > 3 && args[2].equals("--time")) {
+          timed(Path.of(args[0]), args[3]);
+        }
+      }
       code = 0;
     } finally {
       System.out.flush();
@@ -85,7 +110,7 @@ public final class PromptBench {
     }
   }
 
-  private static void run(Path repo) throws Exception {
+  private static void run(Path repo, Path out) throws Exception {
     List<HostTool> tools = defaultTools(repo);
     var scripted = new ScriptedBackend(REPLIES);
     newPlanner(scripted, tools).run(TASK, PlannerEvents.NONE);
@@ -101,7 +126,9 @@ public final class PromptBench {
       String first = requests.get(0).turns().get(0).content();
       System.out.printf(Locale.ROOT, "first prompt chars\t%d%n", first.length());
       int[] previous = null;
+      Files.createDirectories(out);
       for (int i = 0; i < requests.size(); i++) {
+        Files.writeString(out.resolve("step-" + (i + 1) + ".txt"), backend.prompt(requests.get(i)));
         int[] tokens = tokenizer.encode(backend.prompt(requests.get(i)));
         if (previous == null) {
           System.out.printf(Locale.ROOT, "first prompt tokens\t%d%n", tokens.length);
@@ -122,6 +149,93 @@ public final class PromptBench {
       }
     }
     httpFirstPrompts(tools);
+  }
+
+  /**
+   * Sends each step's rendered prompt to llama.cpp in order, with the prompt cache on as the
+   * embedded backend sets it, generating one token: llama.cpp logs the tokens it evaluated.
+   */
+  private static void replay(Path out) throws Exception {
+    Path gguf = TinyGguf.tiny(Files.createTempDirectory("prompt-replay").resolve("tiny.gguf"));
+    try (var model =
+        new LlamaModel(
+            new ModelParameters().setModel(gguf.toString()).setCtxSize(32768).setThreads(2))) {
+      for (int step = 1; Files.exists(out.resolve("step-" + step + ".txt")); step++) {
+        String prompt = Files.readString(out.resolve("step-" + step + ".txt"));
+        model.complete(new InferenceParameters(prompt).setNPredict(1).setCachePrompt(true));
+      }
+    }
+  }
+
+  /**
+   * Time to the first action and to the answer on a generated GGUF of the given shape: the fixed
+   * task runs through the planner with every step's generation done for real by the embedded
+   * backend (its prompt evaluated, with the prompt cache, and up to {@link #TIMED_TOKENS} tokens
+   * generated under the action grammar) while the scripted reply is what the planner gets, so the
+   * run follows the same 4 steps whatever random weights generate.
+   */
+  private static void timed(Path repo, String shape) throws Exception {
+    Path dir = Files.createTempDirectory("prompt-timed");
+    Path gguf =
+        shape.equals("1.5b")
+            ? TinyGguf.r1Qwen15b(dir.resolve("r1-1.5b.gguf"))
+            : TinyGguf.tiny(dir.resolve("tiny.gguf"));
+    var settings = new EmbeddedSettings(gguf, 2, TIMED_CONTEXT, 0);
+    try (var embedded = new EmbeddedLlamaBackend(settings)) {
+      var scripted = new ScriptedBackend(REPLIES);
+      ModelBackend timed =
+          new ModelBackend() {
+            @Override
+            public String describe() {
+              return "timed replay";
+            }
+
+            @Override
+            public Generation generate(GenerationRequest request, TokenListener listener) {
+              embedded.generate(
+                  new GenerationRequest(
+                      request.turns(),
+                      request.think(),
+                      request.priorReasoning(),
+                      request.schema(),
+                      Math.min(TIMED_TOKENS, request.maxTokens()),
+                      request.sampling()),
+                  TokenListener.NONE);
+              return scripted.generate(request, listener);
+            }
+
+            @Override
+            public int contextTokens() {
+              return TIMED_CONTEXT;
+            }
+
+            @Override
+            public void close() {}
+          };
+      long start = System.nanoTime();
+      long[] firstAction = {0};
+      var events =
+          new PlannerEvents() {
+            @Override
+            public void toolStarted(int step, HostTool tool, Map<String, Object> arguments) {
+              if (firstAction[0] == 0) {
+                firstAction[0] = System.nanoTime();
+              }
+            }
+          };
+      var planner = newPlanner(timed, defaultTools(repo), Duration.ofHours(1));
+      planner.run(TASK, events);
+      long end = System.nanoTime();
+      System.out.printf(
+          Locale.ROOT,
+          "time to first action, s (%s shape)\t%.1f%n",
+          shape,
+          (firstAction[0] - start) / 1e9);
+      System.out.printf(
+          Locale.ROOT, "time to the answer, s (%s shape)\t%.1f%n", shape, (end - start) / 1e9);
+    } finally {
+      Files.deleteIfExists(gguf); // 1.9 GB at the 1.5B shape
+    }
   }
 
   private static int sharedPrefix(String a, String b) {
@@ -163,6 +277,10 @@ public final class PromptBench {
   }
 
   private static Planner newPlanner(ModelBackend model, List<HostTool> tools) {
+    return newPlanner(model, tools, Duration.ofMinutes(5));
+  }
+
+  private static Planner newPlanner(ModelBackend model, List<HostTool> tools, Duration time) {
     ToolHost host =
         new ToolHost() {
           @Override
@@ -175,7 +293,7 @@ public final class PromptBench {
             return new ToolResult(false, RESULTS.getOrDefault(tool.tool().name(), "ok"));
           }
         };
-    var budgets = new Budgets(8, 100_000, Duration.ofMinutes(5), 1024, 512, 2, 0.25, 4000, 100);
+    var budgets = new Budgets(8, 100_000, time, 1024, 512, 2, 0.25, 4000, 100);
     return new Planner(
         model,
         host,
