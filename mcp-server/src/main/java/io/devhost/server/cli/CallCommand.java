@@ -1,17 +1,19 @@
 package io.devhost.server.cli;
 
 import io.devhost.core.Json;
-import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolContext;
-import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
+import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
+import io.devhost.server.mcp.CallOrigin;
 import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.metrics.ToolMetrics;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,17 +24,24 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * {@code devhost call TOOL --args JSON}: one call through the same runner as MCP, for scripts.
- * Prints the structured result on stdout; on a tool error prints the message on stderr and exits 1.
+ * {@code devhost call TOOL --args JSON}: one call through the same pipeline as an MCP {@code
+ * tools/call} (policy, time limit, rate limit, audit record), for scripts. Prints the structured
+ * result on stdout; on a tool error prints the message on stderr and exits 1.
  */
 @Command(
     name = "call",
     mixinStandardHelpOptions = true,
-    description = "Call one tool and print its structured result as JSON. Exit 1 on a tool error.")
+    description = {
+      "Call one tool and print its structured result as JSON. Exit 1 on a tool error.",
+      "The call takes the same policy, time limit and audit log as a call over MCP. Typing the"
+          + " command confirms a destructive tool under --confirm auto (the default) and never;"
+          + " under --confirm ask nobody can be asked, so the call is refused."
+    })
 final class CallCommand implements Callable<Integer> {
 
   @Mixin ServerOptions options;
   @Mixin PolicyOptions policy;
+  @Mixin AuditOptions audit;
 
   @Parameters(index = "0", paramLabel = "TOOL", description = "Tool name (see devhost tools).")
   String tool;
@@ -64,23 +73,34 @@ final class CallCommand implements Callable<Integer> {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
         return 2;
       }
-      var limits =
-          new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
-      var outcome = new ToolRunner(limits).run(entry.get().spec(), arguments, ToolContext.DETACHED);
-      if (outcome.isError()) {
-        err.println("devhost: " + tool + " failed: " + text(outcome.result()));
-        return 1;
+      try (var auditLog = audit.open();
+          var pipeline = RunningServer.pipeline(options, policy, auditLog, new ToolMetrics())) {
+        var result =
+            pipeline.call(
+                entry.get().spec(),
+                CallOrigin.commandLine(),
+                arguments,
+                ToolContext.DETACHED,
+                new AtomicBoolean());
+        return print(result);
       }
-      var out = spec.commandLine().getOut();
-      out.println(
-          Json.MAPPER
-              .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(outcome.result().structuredContent()));
-      out.flush();
-      return 0;
     } finally {
       toolsets.forEach(Toolset::close);
     }
+  }
+
+  private int print(McpSchema.CallToolResult result) {
+    if (Boolean.TRUE.equals(result.isError())) {
+      spec.commandLine().getErr().println("devhost: " + tool + " failed: " + text(result));
+      return 1;
+    }
+    var out = spec.commandLine().getOut();
+    out.println(
+        Json.MAPPER
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(result.structuredContent()));
+    out.flush();
+    return 0;
   }
 
   private static String text(McpSchema.CallToolResult result) {

@@ -3,6 +3,7 @@ package io.devhost.server.cli;
 import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
+import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
@@ -75,17 +76,9 @@ final class RunningServer {
       visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
     var catalog = ToolCatalog.of(toolsets, visibility);
-    var limits =
-        new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
     var metrics = new ToolMetrics();
     var auditLog = audit.open();
-    var pipeline =
-        new ToolCallPipeline(
-            new ToolRunner(limits),
-            new ToolCallPipeline.Settings(
-                policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
-            auditLog,
-            metrics);
+    var pipeline = pipeline(options, policy, auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
             new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
@@ -98,6 +91,19 @@ final class RunningServer {
         .addShutdownHook(
             new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown"));
     return new RunningServer(sessions, httpServer);
+  }
+
+  /** The call pipeline of {@code serve} and {@code devhost call}: one policy, one audit log. */
+  static ToolCallPipeline pipeline(
+      ServerOptions options, PolicyOptions policy, AuditListener audit, ToolMetrics metrics) {
+    var limits =
+        new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
+    return new ToolCallPipeline(
+        new ToolRunner(limits),
+        new ToolCallPipeline.Settings(
+            policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
+        audit,
+        metrics);
   }
 
   /** /healthz is not ready while a toolset cannot serve, e.g. its database is down. */

@@ -179,7 +179,11 @@ public final class DevhostMcpServer {
     try {
       var ctx = new SessionToolContext(exchange, request.progressToken(), cancelled);
       return pipeline.call(
-          entry.spec(), transportName, exchange, request.arguments(), ctx, cancelled);
+          entry.spec(),
+          new McpCallOrigin(transportName, exchange),
+          request.arguments(),
+          ctx,
+          cancelled);
     } finally {
       if (requestId != null) {
         cancellations.finished(requestId);

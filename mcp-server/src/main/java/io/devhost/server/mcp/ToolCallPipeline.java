@@ -10,10 +10,8 @@ import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
-import io.devhost.server.policy.DestructiveCallConfirmation;
 import io.devhost.server.policy.SessionRateLimiter;
 import io.devhost.server.policy.ToolTimeouts;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one path every MCP tool call takes, whatever the transport: the caller's permission, rate
- * limit, confirmation of destructive calls, the call itself under its time limit, then metrics and
- * one audit record naming the {@link Caller}. Visibility (read-only mode, allow and deny lists) is
- * settled earlier, in the {@link ToolCatalog}: a tool that is not visible never reaches this class.
+ * The one path every tool call takes, whatever the transport ({@link CallOrigin}: an MCP session or
+ * {@code devhost call}): the caller's permission, rate limit, confirmation of destructive calls,
+ * the call itself under its time limit, then metrics and one audit record naming the {@link
+ * Caller}. Visibility (read-only mode, allow and deny lists) is settled earlier, in the {@link
+ * ToolCatalog}: a tool that is not visible never reaches this class.
  */
 public final class ToolCallPipeline implements AutoCloseable {
 
@@ -70,28 +69,25 @@ public final class ToolCallPipeline implements AutoCloseable {
   /** Runs one call; never throws, every outcome is a result the client can read. */
   public McpSchema.CallToolResult call(
       ToolSpec<?, ?> tool,
-      String transport,
-      McpSyncServerExchange exchange,
+      CallOrigin origin,
       Map<String, Object> arguments,
       ToolContext ctx,
       AtomicBoolean cancelled) {
     long start = System.nanoTime();
-    String session = exchange.sessionId() == null ? transport : exchange.sessionId();
-    Caller caller = Caller.of(exchange.transportContext());
-    Decided decided = decide(tool, caller, exchange, session, arguments);
+    Caller caller = origin.caller();
+    Decided decided = decide(tool, caller, origin, arguments);
     ToolRunner.Outcome outcome =
         decided.refusal() != null ? decided.refusal() : runTimed(tool, arguments, ctx, cancelled);
     long nanos = System.nanoTime() - start;
     String errorKind = outcome.errorKind() == null ? null : outcome.errorKind().name();
-    metrics.recordCall(tool.name(), transport, decided.decision(), errorKind, nanos);
-    var client = exchange.getClientInfo();
+    metrics.recordCall(tool.name(), origin.transport(), decided.decision(), errorKind, nanos);
     audit.record(
         new AuditRecord(
             Instant.now(),
-            transport,
-            session,
-            client == null ? null : client.name(),
-            client == null ? null : client.version(),
+            origin.transport(),
+            origin.session(),
+            origin.clientName(),
+            origin.clientVersion(),
             tool.name(),
             ArgumentRedactor.redact(arguments),
             decided.decision(),
@@ -120,11 +116,7 @@ public final class ToolCallPipeline implements AutoCloseable {
   }
 
   private Decided decide(
-      ToolSpec<?, ?> tool,
-      Caller caller,
-      McpSyncServerExchange exchange,
-      String session,
-      Map<String, Object> arguments) {
+      ToolSpec<?, ?> tool, Caller caller, CallOrigin origin, Map<String, Object> arguments) {
     if (caller != null && !caller.mayWrite() && !tool.readOnly()) {
       // tools/list hid this tool from the caller; a client that calls it anyway lands here.
       return new Decided(
@@ -135,7 +127,7 @@ public final class ToolCallPipeline implements AutoCloseable {
                   + " writes, and the caller's access token does not grant writing. Ask the"
                   + " operator for the write scope, or use a read-only tool."));
     }
-    if (!rateLimiter.tryAcquire(session)) {
+    if (!rateLimiter.tryAcquire(origin.session())) {
       return new Decided(
           "rate_limited",
           refusal(
@@ -148,11 +140,12 @@ public final class ToolCallPipeline implements AutoCloseable {
     if (!tool.destructive() || settings.confirm() == ConfirmMode.never || dryRun(tool, arguments)) {
       return new Decided("allowed", null);
     }
-    if (settings.confirm() == ConfirmMode.auto && !DestructiveCallConfirmation.canAsk(exchange)) {
+    if (settings.confirm() == ConfirmMode.auto && !origin.canConfirm()) {
       // The client cannot elicit; its own approval prompt, shown from destructiveHint, asks.
+      // On the command line, the person who typed the tool's name has approved it.
       return new Decided("client_approval", null);
     }
-    return switch (DestructiveCallConfirmation.ask(exchange, tool, arguments)) {
+    return switch (origin.confirm(tool, arguments)) {
       case CONFIRMED -> new Decided("confirmed", null);
       case DECLINED ->
           new Decided(
@@ -168,10 +161,8 @@ public final class ToolCallPipeline implements AutoCloseable {
               refusal(
                   ToolException.Kind.DENIED,
                   tool.name()
-                      + " may overwrite or delete data and needs the user's confirmation, but this"
-                      + " client cannot ask (it does not support elicitation). Use a client that"
-                      + " does, or ask the operator to start DevHost with --confirm auto, which"
-                      + " leaves the asking to the client's own approval prompt."));
+                      + " may overwrite or delete data and needs the user's confirmation, but "
+                      + origin.withoutConfirmation()));
     };
   }
 
