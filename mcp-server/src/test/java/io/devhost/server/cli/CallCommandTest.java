@@ -1,0 +1,180 @@
+package io.devhost.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.devhost.core.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+
+/** {@code devhost call} takes the same pipeline as an MCP call: policy, time limit, audit. */
+class CallCommandTest {
+
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  @Test
+  void aWriteLeavesAnAuditRecordNamingTheCommandLine() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path audit = dir.resolve("audit.jsonl");
+
+    var run =
+        devhost(
+            "call",
+            "write_file",
+            "--roots",
+            root.toString(),
+            "--audit-log",
+            audit.toString(),
+            "--args",
+            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.readString(root.resolve("notes.txt"))).isEqualTo("hello");
+    var record = onlyRecord(audit);
+    assertThat(record)
+        .containsEntry("transport", "cli")
+        .containsEntry("caller", "local")
+        .containsEntry("tool", "write_file")
+        .containsEntry("decision", "client_approval");
+    assertThat(record.get("errorKind")).isNull();
+  }
+
+  @Test
+  void confirmAskRefusesAWriteAndNamesTheWayOut() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Path audit = dir.resolve("audit.jsonl");
+
+    var run =
+        devhost(
+            "call",
+            "write_file",
+            "--confirm",
+            "ask",
+            "--roots",
+            root.toString(),
+            "--audit-log",
+            audit.toString(),
+            "--args",
+            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("write_file failed", "--confirm never");
+    assertThat(root.resolve("notes.txt")).doesNotExist();
+    assertThat(onlyRecord(audit))
+        .containsEntry("decision", "denied")
+        .containsEntry("errorKind", "DENIED");
+  }
+
+  @Test
+  void readOnlyHidesWriteToolsFromCallAsFromServe() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("root"));
+
+    var run =
+        devhost(
+            "call",
+            "write_file",
+            "--read-only",
+            "--roots",
+            root.toString(),
+            "--audit-log",
+            dir.resolve("audit.jsonl").toString(),
+            "--args",
+            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("no tool named 'write_file'").contains("read_text_file");
+    assertThat(root.resolve("notes.txt")).doesNotExist();
+  }
+
+  @Test
+  void aCallPastItsToolTimeoutIsStoppedWithTheTimeoutError() throws Exception {
+    // A GitHub API that takes the request and never answers: only the tool timeout ends the call.
+    var release = new CountDownLatch(1);
+    var github = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    github.createContext(
+        "/",
+        ex -> {
+          try {
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          ex.close();
+        });
+    github.start();
+    Path token = Files.writeString(dir.resolve("token"), "t0ken");
+    Path audit = dir.resolve("audit.jsonl");
+    try {
+      long start = System.nanoTime();
+      var run =
+          devhost(
+              "call",
+              "get_me",
+              "--toolsets",
+              "github",
+              "--github-repos",
+              "octo-org/app",
+              "--github-api-url",
+              "http://127.0.0.1:" + github.getAddress().getPort(),
+              "--github-token-file",
+              token.toString(),
+              "--tool-timeout",
+              "1",
+              "--audit-log",
+              audit.toString());
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+      assertThat(run.code()).isEqualTo(1);
+      assertThat(run.err()).contains("get_me failed", "did not finish within 1 s");
+      assertThat(seconds).isLessThan(20);
+      assertThat(onlyRecord(audit))
+          .containsEntry("transport", "cli")
+          .containsEntry("errorKind", "TIMEOUT");
+    } finally {
+      release.countDown();
+      github.stop(0);
+    }
+  }
+
+  private static Map<String, Object> onlyRecord(Path audit) throws Exception {
+    var type = new TypeReference<Map<String, Object>>() {};
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (String line : Files.readAllLines(audit)) {
+      records.add(Json.MAPPER.readValue(line, type));
+    }
+    assertThat(records).hasSize(1);
+    return records.get(0);
+  }
+
+  private static Run devhost(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    PrintStream previousOut = System.out;
+    PrintStream previousErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = DevhostCommand.run(args, Map.of());
+    } finally {
+      System.setOut(previousOut);
+      System.setErr(previousErr);
+    }
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
