@@ -30,10 +30,17 @@ class ScriptExamplesIT {
 
   @Test
   void shellScriptListsReadsLogsQueriesAndReportsARefusedCall() throws Exception {
+    Path audit = home.resolve("call-audit.jsonl");
     var result =
         run(
             List.of("sh", Path.of("../examples/scripts/devhost-call.sh").toString()),
-            Map.of("DEVHOST", java() + " -jar " + jar, "DEVHOST_DB_DATA_DIR", dataDir()));
+            Map.of(
+                "DEVHOST",
+                java() + " -jar " + jar,
+                "DEVHOST_DB_DATA_DIR",
+                dataDir(),
+                "DEVHOST_AUDIT_LOG",
+                audit.toString()));
     assertThat(result.exit()).as(result.output()).isZero();
     assertThat(result.output())
         .contains("read_text_file", "git_log", "query")
@@ -41,6 +48,15 @@ class ScriptExamplesIT {
         .contains("\"subject\" : ", "\"author\" : ")
         .containsPattern("\"rows\" : \\[ \\[ \"[^\"]+\", \\d+ \\]")
         .contains("exit status 1: devhost: read_text_file failed: Access denied: /etc/hostname");
+    // Every devhost call of the script, the refused one included, is in the audit log.
+    assertThat(Files.readAllLines(audit))
+        .isNotEmpty()
+        .allMatch(line -> line.contains("\"transport\":\"cli\""))
+        .anyMatch(line -> line.contains("\"tool\":\"git_log\""))
+        .anyMatch(
+            line ->
+                line.contains("\"tool\":\"read_text_file\"")
+                    && line.contains("\"errorKind\":\"DENIED\""));
   }
 
   @Test
