@@ -31,16 +31,7 @@ class CallCommandTest {
     Path root = Files.createDirectories(dir.resolve("root"));
     Path audit = dir.resolve("audit.jsonl");
 
-    var run =
-        devhost(
-            "call",
-            "write_file",
-            "--roots",
-            root.toString(),
-            "--audit-log",
-            audit.toString(),
-            "--args",
-            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+    var run = writeNotes(root, audit);
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(Files.readString(root.resolve("notes.txt"))).isEqualTo("hello");
@@ -58,18 +49,7 @@ class CallCommandTest {
     Path root = Files.createDirectories(dir.resolve("root"));
     Path audit = dir.resolve("audit.jsonl");
 
-    var run =
-        devhost(
-            "call",
-            "write_file",
-            "--confirm",
-            "ask",
-            "--roots",
-            root.toString(),
-            "--audit-log",
-            audit.toString(),
-            "--args",
-            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+    var run = writeNotes(root, audit, "--confirm", "ask");
 
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("write_file failed", "--confirm never");
@@ -83,17 +63,7 @@ class CallCommandTest {
   void readOnlyHidesWriteToolsFromCallAsFromServe() throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
 
-    var run =
-        devhost(
-            "call",
-            "write_file",
-            "--read-only",
-            "--roots",
-            root.toString(),
-            "--audit-log",
-            dir.resolve("audit.jsonl").toString(),
-            "--args",
-            "{\"path\":\"notes.txt\",\"content\":\"hello\"}");
+    var run = writeNotes(root, dir.resolve("audit.jsonl"), "--read-only");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("no tool named 'write_file'").contains("read_text_file");
@@ -148,6 +118,21 @@ class CallCommandTest {
       release.countDown();
       github.stop(0);
     }
+  }
+
+  /** {@code devhost call write_file} of notes.txt under {@code root}, with extra options. */
+  private static Run writeNotes(Path root, Path audit, String... options) {
+    var args = new ArrayList<String>(List.of("call", "write_file"));
+    args.addAll(List.of(options));
+    args.addAll(
+        List.of(
+            "--roots",
+            root.toString(),
+            "--audit-log",
+            audit.toString(),
+            "--args",
+            "{\"path\":\"notes.txt\",\"content\":\"hello\"}"));
+    return devhost(args.toArray(String[]::new));
   }
 
   private static Map<String, Object> onlyRecord(Path audit) throws Exception {
