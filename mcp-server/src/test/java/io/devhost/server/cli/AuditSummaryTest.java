@@ -10,9 +10,7 @@ import io.devhost.bridge.changes.UnifiedDiffs;
 import io.devhost.bridge.planner.Decision;
 import io.devhost.bridge.planner.ToolCallRecord;
 import io.devhost.core.audit.JsonlAuditLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.devhost.server.testing.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,18 +79,9 @@ class AuditSummaryTest {
         .contains("diffSha256")
         .doesNotContain("Sh0p-pr0d-2025!");
 
-    var out = new ByteArrayOutputStream();
-    PrintStream previous = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code =
-          DevhostCommand.run(
-              new String[] {"audit", "summary", "--audit-log", file.toString()}, Map.of());
-    } finally {
-      System.setOut(previous);
-    }
-    String summary = out.toString(StandardCharsets.UTF_8);
+    var run = CliRun.of("audit", "summary", "--audit-log", file.toString());
+    String summary = run.out();
+    int code = run.code();
     assertThat(code).isZero();
     assertThat(summary)
         .contains("session bridge:devhost")

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.core.audit.JsonlAuditLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.devhost.server.testing.CliRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -40,19 +38,9 @@ class AuditTailTest {
                 null));
       }
     }
-    var out = new ByteArrayOutputStream();
-    PrintStream previous = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code =
-          DevhostCommand.run(
-              new String[] {"audit", "tail", "-n", "2", "--audit-log", file.toString()}, Map.of());
-    } finally {
-      System.setOut(previous);
-    }
-
-    var lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    var run = CliRun.of("audit", "tail", "-n", "2", "--audit-log", file.toString());
+    var lines = run.out().lines().toList();
+    int code = run.code();
     assertThat(code).isZero();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).contains("tool_3", "alice", "allowed", "ok", "vscode 1.2", "src/3");

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.devhost.core.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.devhost.server.testing.CliRun;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ import tools.jackson.core.type.TypeReference;
 class CallCommandTest {
 
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
 
   @Test
   void aWriteLeavesAnAuditRecordNamingTheCommandLine() throws Exception {
@@ -91,7 +87,7 @@ class CallCommandTest {
     try {
       long start = System.nanoTime();
       var run =
-          devhost(
+          CliRun.of(
               "call",
               "get_me",
               "--toolsets",
@@ -121,7 +117,7 @@ class CallCommandTest {
   }
 
   /** {@code devhost call write_file} of notes.txt under {@code root}, with extra options. */
-  private static Run writeNotes(Path root, Path audit, String... options) {
+  private static CliRun writeNotes(Path root, Path audit, String... options) {
     var args = new ArrayList<String>(List.of("call", "write_file"));
     args.addAll(List.of(options));
     args.addAll(
@@ -132,7 +128,7 @@ class CallCommandTest {
             audit.toString(),
             "--args",
             "{\"path\":\"notes.txt\",\"content\":\"hello\"}"));
-    return devhost(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private static Map<String, Object> onlyRecord(Path audit) throws Exception {
@@ -143,23 +139,5 @@ class CallCommandTest {
     }
     assertThat(records).hasSize(1);
     return records.get(0);
-  }
-
-  private static Run devhost(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream previousOut = System.out;
-    PrintStream previousErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = DevhostCommand.run(args, Map.of());
-    } finally {
-      System.setOut(previousOut);
-      System.setErr(previousErr);
-    }
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }
