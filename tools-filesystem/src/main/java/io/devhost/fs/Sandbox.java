@@ -1,5 +1,6 @@
 package io.devhost.fs;
 
+import io.devhost.core.PathPolicy;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import java.io.IOException;
@@ -36,7 +37,7 @@ import java.util.Optional;
  * roots apply (the server passes the working directory when it is safe to serve). With no root at
  * all every path is refused, with a message that says how to configure one.
  */
-public final class Sandbox {
+public final class Sandbox implements PathPolicy {
 
   /**
    * How files are opened. {@code SECURE} walks directory handles ({@code openat}) and has no
@@ -253,6 +254,7 @@ public final class Sandbox {
    * code that reads content by name from somewhere other than the file system, such as a git
    * repository's history. Empty when no rule applies or a {@code !glob} lifts it.
    */
+  @Override
   public Optional<String> denyRule(String relativePath) {
     if (relativePath == null || relativePath.isEmpty()) {
       return Optional.empty();
@@ -268,6 +270,7 @@ public final class Sandbox {
    * The deny rule that hides an absolute path, matched relative to the most specific root that
    * holds it, as the file tools match it; the path need not exist. Empty outside the roots.
    */
+  @Override
   public Optional<String> denyRuleAt(Path absolute, ToolContext ctx) {
     return RootContainment.locate(anchorRoots(effectiveRoots(ctx)), absolute)
         .flatMap(inside -> denyRule(inside.relative().toString()));
@@ -287,6 +290,7 @@ public final class Sandbox {
    * inside a configured root replaces it; a client root outside every configured root adds
    * nothing). Without: the client's roots, else the default roots. Empty when there is no root.
    */
+  @Override
   public List<Path> effectiveRoots(ToolContext ctx) {
     Optional<List<URI>> client = ctx.clientRoots();
     if (roots.isEmpty()) {
@@ -436,6 +440,7 @@ public final class Sandbox {
    * (JGit opens repositories by path). Deny rules and containment apply as for the file tools; the
    * race-free handle walk does not, so file tools use {@link #existing} instead.
    */
+  @Override
   public Path resolveExisting(String userPath, ToolContext ctx) {
     return existing(userPath, ctx, Access.READ).real();
   }
@@ -445,6 +450,7 @@ public final class Sandbox {
    * code that reads a working tree by path through a library (JGit); empty when they would not (one
    * link, not a regular file, gone, or hard links allowed).
    */
+  @Override
   public Optional<String> hardLinkRefusal(Path real) {
     if (allowHardLinks || !HardLinks.COUNTED) {
       return Optional.empty();
@@ -461,6 +467,7 @@ public final class Sandbox {
   }
 
   /** True when a real path is one of the call's roots or lies below one, compared by components. */
+  @Override
   public boolean isInside(Path real, ToolContext ctx) {
     return RootContainment.locate(effectiveRoots(ctx), real).isPresent();
   }

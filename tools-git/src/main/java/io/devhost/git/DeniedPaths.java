@@ -1,8 +1,8 @@
 package io.devhost.git;
 
+import io.devhost.core.PathPolicy;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
-import io.devhost.fs.Sandbox;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class DeniedPaths {
 
-  private final Sandbox sandbox;
+  private final PathPolicy paths;
   private final Path workTree;
   private final ToolContext ctx;
 
@@ -27,17 +27,17 @@ final class DeniedPaths {
    * @param workTree the real path of the working tree, or null for a bare repository
    * @param ctx the call, whose roots the root-relative rules are matched against
    */
-  DeniedPaths(Sandbox sandbox, Path workTree, ToolContext ctx) {
-    this.sandbox = sandbox;
+  DeniedPaths(PathPolicy paths, Path workTree, ToolContext ctx) {
+    this.paths = paths;
     this.workTree = workTree;
     this.ctx = ctx;
   }
 
   /** The rule that hides a repository path ('/'-separated, from the top), if any. */
   Optional<String> ruleFor(String repoPath) {
-    Optional<String> rule = sandbox.denyRule(repoPath);
+    Optional<String> rule = paths.denyRule(repoPath);
     if (rule.isEmpty() && workTree != null && repoPath != null && !repoPath.isEmpty()) {
-      rule = sandbox.denyRuleAt(workTree.resolve(repoPath), ctx);
+      rule = paths.denyRuleAt(workTree.resolve(repoPath), ctx);
     }
     return rule;
   }
@@ -51,7 +51,7 @@ final class DeniedPaths {
     if (workTree == null || repoPath == null || repoPath.isEmpty()) {
       return Optional.empty();
     }
-    return sandbox.hardLinkRefusal(workTree.resolve(repoPath));
+    return paths.hardLinkRefusal(workTree.resolve(repoPath));
   }
 
   /** Refuses to return the content of a denied path, in the file tools' words. */

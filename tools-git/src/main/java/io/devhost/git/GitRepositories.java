@@ -1,8 +1,8 @@
 package io.devhost.git;
 
+import io.devhost.core.PathPolicy;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
-import io.devhost.fs.Sandbox;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +35,10 @@ public final class GitRepositories {
     T apply(Repository repo) throws Exception;
   }
 
-  private final Sandbox sandbox;
+  private final PathPolicy paths;
 
-  public GitRepositories(Sandbox sandbox) {
-    this.sandbox = sandbox;
+  public GitRepositories(PathPolicy paths) {
+    this.paths = paths;
     NoSystemConfigReader.install();
   }
 
@@ -60,13 +60,13 @@ public final class GitRepositories {
   /** The deny rules as they apply to the paths of an open repository. */
   DeniedPaths deniedPaths(Repository repo, ToolContext ctx) throws IOException {
     return new DeniedPaths(
-        sandbox, repo.isBare() ? null : repo.getWorkTree().toPath().toRealPath(), ctx);
+        paths, repo.isBare() ? null : repo.getWorkTree().toPath().toRealPath(), ctx);
   }
 
   Repository open(ToolContext ctx, String repoArg) throws IOException {
     String display = repoArg == null || repoArg.isBlank() ? "." : repoArg;
-    Path dir = sandbox.resolveExisting(display, ctx);
-    List<Path> roots = sandbox.effectiveRoots(ctx);
+    Path dir = paths.resolveExisting(display, ctx);
+    List<Path> roots = paths.effectiveRoots(ctx);
     if (!Files.isDirectory(dir)) {
       throw ToolException.invalid("repo must be a directory; " + display + " is a file.");
     }
@@ -110,7 +110,7 @@ public final class GitRepositories {
       File file, String display, String what, ToolContext ctx, List<Path> roots)
       throws IOException {
     Path real = file.toPath().toRealPath();
-    if (!sandbox.isInside(real, ctx)) {
+    if (!paths.isInside(real, ctx)) {
       throw ToolException.denied(
           "The repository at "
               + display

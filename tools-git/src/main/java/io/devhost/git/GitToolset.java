@@ -1,9 +1,9 @@
 package io.devhost.git;
 
+import io.devhost.core.PathPolicy;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
-import io.devhost.fs.Sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +16,8 @@ public final class GitToolset implements Toolset {
 
   private final GitRepositories repos;
 
-  public GitToolset(Sandbox sandbox) {
-    this.repos = new GitRepositories(sandbox);
+  public GitToolset(PathPolicy paths) {
+    this.repos = new GitRepositories(paths);
   }
 
   @Override

@@ -308,15 +308,12 @@ public final class PromptBench {
   private static List<HostTool> defaultTools(Path repo) throws Exception {
     var tools = new ArrayList<HostTool>();
     var mapper = new JacksonMcpJsonMapper(JSON);
-    for (String module : List.of("tools-filesystem", "tools-github", "tools-postgres")) {
+    for (String module : List.of("tools-filesystem", "tools-git", "tools-postgres")) {
       Path dir = repo.resolve(module).resolve("src/main/resources/META-INF/devhost/tool-contracts");
       try (Stream<Path> files = Files.list(dir)) {
         for (Path f : files.sorted().toList()) {
           var tool = mapper.readValue(Files.readString(f), McpSchema.Tool.class);
-          boolean github = module.equals("tools-github") && !tool.name().startsWith("git_");
-          if (!github) {
-            tools.add(new HostTool(tool.name(), "devhost", tool));
-          }
+          tools.add(new HostTool(tool.name(), "devhost", tool));
         }
       }
     }
