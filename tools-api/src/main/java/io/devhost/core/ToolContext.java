@@ -43,8 +43,8 @@ public interface ToolContext {
 
   /**
    * Attaches a value to the result's {@code _meta} (for example the remaining API quota), beside
-   * the structured content rather than in it. {@link ToolRunner} collects these; elsewhere they are
-   * dropped.
+   * the structured content rather than in it. The server's runner collects these; elsewhere they
+   * are dropped.
    */
   default void resultMeta(String key, Object value) {}
 

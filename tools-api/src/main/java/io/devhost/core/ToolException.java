@@ -7,7 +7,10 @@ package io.devhost.core;
  */
 public class ToolException extends RuntimeException {
 
-  /** Why the call failed; recorded in the audit log and shown as a prefix of the message. */
+  /**
+   * Why the call failed, for the audit log and the metrics. The client sees only the message, as
+   * written, so the message itself must say what went wrong.
+   */
   public enum Kind {
     INVALID_ARGUMENT,
     NOT_FOUND,

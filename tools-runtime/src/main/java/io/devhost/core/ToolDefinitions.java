@@ -4,16 +4,16 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
- * Turns a {@link ToolSpec} into the definition a client sees in {@code tools/list}.
+ * Turns a {@link ToolSpec} into the definition a client sees in {@code tools/list}: the contract
+ * stored beside the tool's code, {@value #CONTRACTS}{@code <tool>.json}.
  *
  * <p>Generating JSON Schemas from records by reflection took most of a cold start (about 100 ms for
- * the first tool and 15 ms for each further one on a 2-core machine). Every tool's definition is
- * therefore stored beside its code as a contract file, {@value #CONTRACTS}{@code <tool>.json},
- * which the contract tests keep equal to the generated one (see ToolContractSnapshots); at run time
- * the stored file is read, and generation is only the fallback for a tool that has none yet.
+ * the first tool and 15 ms for each further one on a 2-core machine), so the server never does it:
+ * each module's contract test generates the definition from the records and keeps the stored file
+ * equal to it (tools-testkit's {@code ToolContractSnapshots}). A tool without a stored contract is
+ * a packaging mistake and stops the server at start-up with a message that says how to fix it.
  */
 public final class ToolDefinitions {
 
@@ -22,31 +22,28 @@ public final class ToolDefinitions {
 
   private ToolDefinitions() {}
 
+  /**
+   * The stored definition of a tool.
+   *
+   * @throws IllegalStateException when the tool's module ships no contract for it, or an unreadable
+   *     one
+   */
   public static McpSchema.Tool toMcpTool(ToolSpec<?, ?> spec) {
-    McpSchema.Tool stored = stored(spec);
-    return stored != null ? stored : generate(spec);
-  }
-
-  /** The definition generated from the spec's records, ignoring any stored contract. */
-  public static McpSchema.Tool generate(ToolSpec<?, ?> spec) {
-    Map<String, Object> input = JsonSchemas.of(spec.inputType());
-    Map<String, Object> output = JsonSchemas.of(spec.outputType());
-    return McpSchema.Tool.builder()
-        .name(spec.name())
-        .title(spec.title())
-        .description(spec.description())
-        .inputSchema(input)
-        .outputSchema(output)
-        .annotations(spec.annotations())
-        .build();
-  }
-
-  private static McpSchema.Tool stored(ToolSpec<?, ?> spec) {
+    String resource = CONTRACTS + spec.name() + ".json";
     ClassLoader loader = spec.inputType().getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(CONTRACTS + spec.name() + ".json")) {
-      return in == null ? null : Json.MAPPER.readValue(in, McpSchema.Tool.class);
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "The tool "
+                + spec.name()
+                + " has no stored contract "
+                + resource
+                + " beside its code. Write it with its module's contract test:"
+                + " ./mvnw test -pl <module> -Ddevhost.updateSnapshots=true, and commit the file.");
+      }
+      return Json.MAPPER.readValue(in, McpSchema.Tool.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("unreadable tool contract for " + spec.name(), e);
+      throw new UncheckedIOException("unreadable tool contract " + resource, e);
     }
   }
 }

@@ -40,11 +40,6 @@ class ToolRunnerExtraContentTest {
   }
 
   @Test
-  void hiddenComponentsAreLeftOutOfTheOutputSchema() {
-    assertThat(JsonSchemas.of(Out.class).toString()).contains("name").doesNotContain("pixels");
-  }
-
-  @Test
   void toolsWithoutExtraContentReturnTextOnly() {
     var plain =
         ToolSpec.builder("plain", In.class, In.class)

@@ -75,12 +75,18 @@ final class ToolsReference {
     return out.toString();
   }
 
-  /** Names of every stored contract on the classpath, documented or not. */
+  /**
+   * Names of every stored contract on the classpath, documented or not; the contracts of the tools
+   * that exist only in this module's tests (under {@code test-classes}) are not DevHost's.
+   */
   static TreeSet<String> storedContracts() throws IOException, URISyntaxException {
     var names = new TreeSet<String>();
     var folders = ToolsReference.class.getClassLoader().getResources(ToolDefinitions.CONTRACTS);
     while (folders.hasMoreElements()) {
       URL folder = folders.nextElement();
+      if (folder.getPath().contains("/mcp-server/target/test-classes/")) {
+        continue;
+      }
       if (folder.getProtocol().equals("jar")) {
         var jar = ((JarURLConnection) folder.openConnection()).getJarFile();
         jar.stream()

@@ -22,7 +22,8 @@ class CancellationAndProgressTest {
 
   private final CountDownLatch sawCancellation = new CountDownLatch(1);
 
-  private final Toolset slowToolset =
+  /** Its contract is stored with the test tools' (see TestToolContractsTest). */
+  final Toolset slowToolset =
       new Toolset() {
         @Override
         public String id() {

@@ -34,11 +34,19 @@ public final class ToolContractSnapshots {
    * optional tool switched on, since the folder is the module's and stale files are reported.
    */
   public static void assertMatch(Toolset... toolsets) throws IOException {
+    assertMatchIn(Path.of("src/main/resources/" + ToolDefinitions.CONTRACTS), toolsets);
+  }
+
+  /**
+   * Checks the contracts of every tool of these toolsets against the files in {@code dir}: for
+   * tools that exist only in tests, whose contracts live under {@code src/test/resources}.
+   */
+  public static void assertMatchIn(Path dir, Toolset... toolsets) throws IOException {
     List<ToolSpec<?, ?>> tools = new ArrayList<>();
     for (Toolset toolset : toolsets) {
       tools.addAll(toolset.tools());
     }
-    assertMatch(tools, Path.of("src/main/resources/" + ToolDefinitions.CONTRACTS));
+    assertMatch(tools, dir);
   }
 
   static void assertMatch(List<ToolSpec<?, ?>> tools, Path dir) throws IOException {
@@ -48,7 +56,7 @@ public final class ToolContractSnapshots {
     Files.createDirectories(dir);
     var validator = new DefaultJsonSchemaValidator();
     for (ToolSpec<?, ?> tool : tools) {
-      var definition = ToolDefinitions.generate(tool);
+      var definition = ContractGenerator.generate(tool);
       for (var schema : List.of(definition.inputSchema(), definition.outputSchema())) {
         var check = validator.validateSchema(schema);
         assertThat(check.valid())
@@ -91,7 +99,7 @@ public final class ToolContractSnapshots {
   static String render(ToolSpec<?, ?> tool) {
     return Json.MAPPER
             .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(ToolDefinitions.generate(tool))
+            .writeValueAsString(ContractGenerator.generate(tool))
         + "\n";
   }
 }
