@@ -4,7 +4,6 @@ import io.devhost.core.ToolException;
 import io.devhost.fs.Sandbox.Target;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,12 +81,5 @@ final class FileWrites {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-  }
-
-  static ToolException noParent(Target t, NoSuchFileException e) {
-    return ToolException.notFound(
-        "The parent directory of "
-            + t.userPath()
-            + " does not exist. Pass createParents=true or call create_directory first.");
   }
 }

@@ -62,10 +62,6 @@ public final class ToolCallPipeline implements AutoCloseable {
             });
   }
 
-  public ToolMetrics metrics() {
-    return metrics;
-  }
-
   /** Runs one call; never throws, every outcome is a result the client can read. */
   public McpSchema.CallToolResult call(
       ToolSpec<?, ?> tool,
