@@ -42,7 +42,17 @@ final class LegacyConnection implements ServerConnection {
   /** Starts or connects, initializes and lists the tools; closes the client if any step fails. */
   static LegacyConnection open(
       ServerConfig server, ClientFeatures features, Duration requestTimeout) {
-    McpSyncClient client = client(server, features, requestTimeout);
+    return connect(client(transport(server), server, features, requestTimeout), server);
+  }
+
+  /** The same over a stdio server already running (the one the era probe asked). */
+  static LegacyConnection overProcess(
+      ServerConfig.Stdio server, Process child, ClientFeatures features, Duration requestTimeout) {
+    var transport = new LegacyStreamTransport(child, server.name(), new JacksonMcpJsonMapper(JSON));
+    return connect(client(transport, server, features, requestTimeout), server);
+  }
+
+  private static LegacyConnection connect(McpSyncClient client, ServerConfig server) {
     try {
       var init = client.initialize();
       String description =
@@ -94,9 +104,12 @@ final class LegacyConnection implements ServerConnection {
   }
 
   private static McpSyncClient client(
-      ServerConfig server, ClientFeatures features, Duration requestTimeout) {
+      McpClientTransport transport,
+      ServerConfig server,
+      ClientFeatures features,
+      Duration requestTimeout) {
     var spec =
-        McpClient.sync(transport(server))
+        McpClient.sync(transport)
             .clientInfo(new McpSchema.Implementation("devhost-bridge", "0.1.0"))
             .requestTimeout(requestTimeout)
             .initializationTimeout(Duration.ofSeconds(60))
@@ -116,7 +129,7 @@ final class LegacyConnection implements ServerConnection {
       var params =
           ServerParameters.builder(s.command())
               .args(s.args())
-              .env(ServerConnections.environment(s))
+              .env(ChildProcess.environment(s))
               .build();
       var transport = new WorkingDirStdioTransport(params, mapper, s.cwd());
       transport.setStdErrorHandler(line -> LOG.debug("[{}] {}", s.name(), line));

@@ -9,19 +9,13 @@ import io.modelcontextprotocol.modern.client.McpSyncClient;
 import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpClientTransport;
 import io.modelcontextprotocol.modern.client.transport.StdioMcpClientTransport;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class ModernConnection implements ServerConnection {
 
   static final String VERSION = "2026-07-28";
-  private static final int UNSUPPORTED_VERSION = -32022;
+  static final String CLIENT_NAME = "devhost-bridge";
+  static final String CLIENT_VERSION = "0.1.0";
+  static final Map<String, String> CLIENT_INFO =
+      Map.of("name", CLIENT_NAME, "version", CLIENT_VERSION);
+  static final int UNSUPPORTED_VERSION = -32022;
 
   private static final Logger LOG = LoggerFactory.getLogger(ModernConnection.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -69,47 +67,22 @@ final class ModernConnection implements ServerConnection {
   }
 
   /**
-   * Starts or reaches the server and asks {@code server/discover}, waiting at most {@code probe}. A
-   * discover result means this era; an unsupported-version error is a modern server that speaks
-   * none of our versions (an error naming its versions); anything else is a handshake-era server,
-   * reported as {@link NotModern}.
+   * Asks an HTTP server {@code server/discover}, waiting at most {@code probe}. A discover result
+   * naming this era's version means this era; an unsupported-version error is a modern server that
+   * speaks none of our versions (an error naming its versions); anything else is a handshake-era
+   * server, reported as {@link NotModern}.
    */
-  static ModernConnection open(
-      ServerConfig server, ClientFeatures features, Duration requestTimeout, Duration probe) {
-    var transport = transport(server);
-    try {
-      var client =
-          McpClient.sync(transport.client())
-              .clientInfo(McpSchema.Implementation.builder("devhost-bridge", "0.1.0").build())
-              .jsonMapper(new JacksonMcpJsonMapper(JSON))
-              .roundTimeout(probe)
-              .formElicitation(request -> elicit(features, server.name(), request))
-              .build();
-      McpSchema.DiscoverResult discovered = discover(client);
-      String description =
-          serverInfo(discovered)
-              + " ("
-              + VERSION
-              + ") over "
-              + ServerConnections.transportName(server);
-      List<io.modelcontextprotocol.spec.McpSchema.Tool> tools =
-          discovered.capabilities().tools() == null
-              ? List.of()
-              : client.listTools().roundTimeout(requestTimeout).list().tools().stream()
-                  .map(t -> JSON.convertValue(t, io.modelcontextprotocol.spec.McpSchema.Tool.class))
-                  .toList();
-      return new ModernConnection(client, transport.closer(), description, tools, requestTimeout);
-    } catch (RuntimeException e) {
-      transport.close();
-      throw e;
-    }
-  }
-
-  /**
-   * The discover result, if it names this era's version. One that names no version at all is not a
-   * discover answer (a lenient handshake-era server answers unknown methods with an empty result).
-   */
-  private static McpSchema.DiscoverResult discover(McpSyncClient client) {
+  static ModernConnection overHttp(
+      ServerConfig.Http server, ClientFeatures features, Duration requestTimeout, Duration probe) {
+    var mapper = new JacksonMcpJsonMapper(JSON);
+    var transport =
+        HttpClientMcpTransport.builder(server.url())
+            .jsonMapper(mapper)
+            .requestCustomizer(
+                (request, headers, context) ->
+                    Mono.fromRunnable(() -> server.headers().forEach(headers::set)))
+            .build();
+    McpSyncClient client = client(transport, features, server.name(), probe);
     McpSchema.DiscoverResult discovered;
     try {
       discovered = client.discover();
@@ -121,6 +94,79 @@ final class ModernConnection implements ServerConnection {
     } catch (RuntimeException e) {
       throw new NotModern(e);
     }
+    return connect(client, () -> {}, checked(discovered), server, requestTimeout);
+  }
+
+  /**
+   * Takes over a stdio server whose probe answered with {@code discovered}; throws {@link
+   * NotModern} before touching the streams when that is no discover result of this era.
+   */
+  static ModernConnection overStdio(
+      ServerConfig.Stdio server,
+      Process child,
+      JsonNode discovered,
+      ClientFeatures features,
+      Duration requestTimeout) {
+    McpSchema.DiscoverResult result;
+    try {
+      result = checked(JSON.treeToValue(discovered, McpSchema.DiscoverResult.class));
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new NotModern(e);
+    }
+    var transport =
+        StdioMcpClientTransport.builder(child.getInputStream(), child.getOutputStream())
+            .jsonMapper(new JacksonMcpJsonMapper(JSON))
+            .start();
+    AutoCloseable closer =
+        () -> {
+          transport.close();
+          ChildProcess.stop(child);
+        };
+    try {
+      McpSyncClient client = client(transport, features, server.name(), requestTimeout);
+      return connect(client, closer, result, server, requestTimeout);
+    } catch (RuntimeException e) {
+      closeQuietly(closer);
+      throw e;
+    }
+  }
+
+  private static McpSyncClient client(
+      McpClientTransport transport, ClientFeatures features, String server, Duration timeout) {
+    return McpClient.sync(transport)
+        .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
+        .jsonMapper(new JacksonMcpJsonMapper(JSON))
+        .roundTimeout(timeout)
+        .formElicitation(request -> elicit(features, server, request))
+        .build();
+  }
+
+  private static ModernConnection connect(
+      McpSyncClient client,
+      AutoCloseable closer,
+      McpSchema.DiscoverResult discovered,
+      ServerConfig server,
+      Duration requestTimeout) {
+    String description =
+        serverInfo(discovered)
+            + " ("
+            + VERSION
+            + ") over "
+            + ServerConnections.transportName(server);
+    List<io.modelcontextprotocol.spec.McpSchema.Tool> tools =
+        discovered.capabilities().tools() == null
+            ? List.of()
+            : client.listTools().roundTimeout(requestTimeout).list().tools().stream()
+                .map(t -> JSON.convertValue(t, io.modelcontextprotocol.spec.McpSchema.Tool.class))
+                .toList();
+    return new ModernConnection(client, closer, description, tools, requestTimeout);
+  }
+
+  /**
+   * The discover result, if it names this era's version. One that names no version at all is not a
+   * discover answer (a lenient handshake-era server answers unknown methods with an empty result).
+   */
+  private static McpSchema.DiscoverResult checked(McpSchema.DiscoverResult discovered) {
     if (discovered.supportedVersions().isEmpty()) {
       throw new NotModern(new IllegalStateException("server/discover named no protocol version"));
     }
@@ -130,7 +176,7 @@ final class ModernConnection implements ServerConnection {
     return discovered;
   }
 
-  private static IllegalStateException speaksNoneOfOurs(String theirs, Throwable cause) {
+  static IllegalStateException speaksNoneOfOurs(String theirs, Throwable cause) {
     return new IllegalStateException(
         "it speaks none of the protocol versions this bridge speaks ("
             + VERSION
@@ -183,93 +229,14 @@ final class ModernConnection implements ServerConnection {
 
   @Override
   public void close() {
+    closeQuietly(transport);
+  }
+
+  private static void closeQuietly(AutoCloseable closer) {
     try {
-      transport.close();
+      closer.close();
     } catch (Exception e) {
       LOG.debug("closing a modern connection failed", e);
-    }
-  }
-
-  /** The client transport and what closes it (for stdio: the transport, then the child). */
-  private record Transport(McpClientTransport client, AutoCloseable closer) {
-    void close() {
-      try {
-        closer.close();
-      } catch (Exception e) {
-        LOG.debug("closing a transport failed", e);
-      }
-    }
-  }
-
-  private static Transport transport(ServerConfig server) {
-    var mapper = new JacksonMcpJsonMapper(JSON);
-    if (server instanceof ServerConfig.Http h) {
-      var http =
-          HttpClientMcpTransport.builder(h.url())
-              .jsonMapper(mapper)
-              .requestCustomizer(
-                  (request, headers, context) ->
-                      Mono.fromRunnable(() -> h.headers().forEach(headers::set)))
-              .build();
-      return new Transport(http, () -> {});
-    }
-    var s = (ServerConfig.Stdio) server;
-    Process child = start(s);
-    var stdio =
-        StdioMcpClientTransport.builder(child.getInputStream(), child.getOutputStream())
-            .jsonMapper(mapper)
-            .start();
-    return new Transport(
-        stdio,
-        () -> {
-          stdio.close();
-          stop(child);
-        });
-  }
-
-  /**
-   * Starts the child here rather than in the SDK transport, which has no working directory: the
-   * environment and directory are the same as for a handshake-era server.
-   */
-  private static Process start(ServerConfig.Stdio s) {
-    var command = new ArrayList<String>();
-    command.add(s.command());
-    command.addAll(s.args());
-    var builder = new ProcessBuilder(command);
-    builder.environment().putAll(ServerConnections.environment(s));
-    if (s.cwd() != null) {
-      builder.directory(s.cwd().toFile());
-    }
-    Process child;
-    try {
-      child = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + s.command() + ": " + e.getMessage(), e);
-    }
-    var drain =
-        new Thread(
-            () -> {
-              try (var err =
-                  new BufferedReader(
-                      new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
-                err.lines().forEach(line -> LOG.debug("[{}] {}", s.name(), line));
-              } catch (IOException | UncheckedIOException e) {
-                LOG.debug("[{}] stderr closed", s.name());
-              }
-            },
-            "mcp-stderr-" + s.name());
-    drain.setDaemon(true);
-    drain.start();
-    return child;
-  }
-
-  /** Closing stdin asks the child to exit; one that does not within five seconds is ended. */
-  private static void stop(Process child) throws InterruptedException {
-    if (!child.waitFor(5, TimeUnit.SECONDS)) {
-      child.destroy();
-      if (!child.waitFor(5, TimeUnit.SECONDS)) {
-        child.destroyForcibly().waitFor();
-      }
     }
   }
 }

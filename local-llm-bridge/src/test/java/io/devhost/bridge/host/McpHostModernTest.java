@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.devhost.bridge.testing.ModernToolServer;
 import io.devhost.bridge.testing.ScriptedConsole;
 import io.devhost.bridge.testing.TestServers;
+import io.devhost.bridge.testing.TestToolServer;
 import io.devhost.bridge.testing.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +51,29 @@ class McpHostModernTest {
           .isEqualTo("ACCEPT {reply=blue}");
       assertThat(console.questions().get(0)).contains("[m] Favourite colour?");
     }
+  }
+
+  @Test
+  void keepsTheLegacyServerThatAnsweredTheProbeRunningInsteadOfStartingItTwice() throws Exception {
+    Workspace.create(dir);
+    Path starts = dir.resolve("starts.log");
+    var legacy = TestServers.toolServer("l", dir);
+    var counted =
+        new ServerConfig.Stdio(
+            "l",
+            legacy.command(),
+            legacy.args(),
+            Map.of(TestToolServer.STARTS_LOG, starts.toString()),
+            null);
+    try (var host =
+        McpHost.connect(
+            List.of(counted),
+            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
+            Duration.ofSeconds(30))) {
+      assertThat(host.call(find(host, "count_rows"), Map.of("table", "orders")).text())
+          .isEqualTo("orders has 3 rows");
+    }
+    assertThat(Files.readAllLines(starts)).containsExactly("l");
   }
 
   @Test

@@ -30,11 +30,27 @@ public final class TestToolServer {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** When set in the environment, a file each start appends the server's name to. */
+  public static final String STARTS_LOG = "DEVHOST_TEST_STARTS_LOG";
+
   private TestToolServer() {}
 
   public static void main(String[] args) throws InterruptedException {
     String name = args[0];
     Path dir = Path.of(args[1]);
+    String starts = System.getenv(STARTS_LOG);
+    if (starts != null) {
+      try {
+        Files.writeString(
+            Path.of(starts),
+            name + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JSON));
     var server =
         McpServer.sync(transport)
