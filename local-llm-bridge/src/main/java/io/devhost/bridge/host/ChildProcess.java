@@ -1,7 +1,9 @@
 package io.devhost.bridge.host;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +62,26 @@ final class ChildProcess {
     var env = new HashMap<>(System.getenv());
     env.putAll(server.env());
     return env;
+  }
+
+  /**
+   * One line of a server's output, read byte by byte so that nothing past the newline is consumed
+   * (the next reader of the stream starts at the next message); null at the end of the output.
+   */
+  static String readLine(InputStream out) {
+    var bytes = new ByteArrayOutputStream();
+    try {
+      int b;
+      while ((b = out.read()) != -1) {
+        if (b == '\n') {
+          return bytes.toString(StandardCharsets.UTF_8);
+        }
+        bytes.write(b);
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
   }
 
   /**

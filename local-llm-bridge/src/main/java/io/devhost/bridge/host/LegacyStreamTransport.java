@@ -4,7 +4,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,26 +48,16 @@ final class LegacyStreamTransport implements McpClientTransport {
   private void read(
       Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
     InputStream out = child.getInputStream();
-    var line = new ByteArrayOutputStream();
-    try {
-      int b;
-      while ((b = out.read()) != -1) {
-        if (b != '\n') {
-          line.write(b);
-          continue;
-        }
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
-        try {
-          handler.apply(Mono.just(McpSchema.deserializeJsonRpcMessage(mapper, text))).subscribe();
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("[{}] ignored a message that is not JSON-RPC: {}", name, e.getMessage());
-        }
+    String text;
+    while ((text = ChildProcess.readLine(out)) != null) {
+      try {
+        handler.apply(Mono.just(McpSchema.deserializeJsonRpcMessage(mapper, text))).subscribe();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("[{}] ignored a message that is not JSON-RPC: {}", name, e.getMessage());
       }
-    } catch (IOException e) {
-      if (!closing) {
-        LOG.debug("[{}] reading the server's output failed", name, e);
-      }
+    }
+    if (!closing) {
+      LOG.debug("[{}] the server's output ended", name);
     }
   }
 

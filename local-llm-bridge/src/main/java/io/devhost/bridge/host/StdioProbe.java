@@ -1,6 +1,5 @@
 package io.devhost.bridge.host;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stdio era probe: one {@code server/discover} request written to the child, and its answer
- * read byte by byte up to the newline, so that nothing past it is consumed and the SDK transport
- * that takes over the streams next (of either era) starts at the next message.
+ * read with {@link ChildProcess#readLine}, so that the transport that takes over the streams next
+ * (of either era) starts at the next message.
  */
 final class StdioProbe {
 
@@ -78,7 +77,7 @@ final class StdioProbe {
   /** Reads lines until the response to the probe; other messages before it are skipped. */
   private static Answer answer(InputStream out) {
     while (true) {
-      String line = line(out);
+      String line = ChildProcess.readLine(out);
       if (line == null) {
         return new Silent("the server's output ended");
       }
@@ -98,21 +97,5 @@ final class StdioProbe {
       }
       return new Result(message.path("result"));
     }
-  }
-
-  private static String line(InputStream out) {
-    var bytes = new ByteArrayOutputStream();
-    try {
-      int b;
-      while ((b = out.read()) != -1) {
-        if (b == '\n') {
-          return bytes.toString(StandardCharsets.UTF_8);
-        }
-        bytes.write(b);
-      }
-    } catch (IOException e) {
-      return null;
-    }
-    return bytes.size() == 0 ? null : bytes.toString(StandardCharsets.UTF_8);
   }
 }
