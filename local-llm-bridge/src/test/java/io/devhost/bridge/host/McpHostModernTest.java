@@ -77,6 +77,33 @@ class McpHostModernTest {
   }
 
   @Test
+  void startsALegacyServerThatStayedSilentOnTheProbeAfreshForInitialize() throws Exception {
+    Workspace.create(dir);
+    Path starts = dir.resolve("starts.log");
+    var legacy = TestServers.toolServer("quiet", dir);
+    var args = new java.util.ArrayList<>(legacy.args());
+    args.add(TestToolServer.SILENT_ON_DISCOVER);
+    var quiet =
+        new ServerConfig.Stdio(
+            "quiet",
+            legacy.command(),
+            args,
+            Map.of(TestToolServer.STARTS_LOG, starts.toString()),
+            null);
+    // the request timeout bounds the probe's wait
+    try (var host =
+        McpHost.connect(
+            List.of(quiet),
+            new ClientFeatures(dir, UserConsole.NON_INTERACTIVE, null),
+            Duration.ofSeconds(15))) {
+      assertThat(host.servers()).containsExactly("quiet: quiet 1.0 (2025-11-25) over stdio");
+      assertThat(host.call(find(host, "count_rows"), Map.of("table", "orders")).text())
+          .isEqualTo("orders has 3 rows");
+    }
+    assertThat(Files.readAllLines(starts)).containsExactly("quiet", "quiet");
+  }
+
+  @Test
   void declinesTheInputRequestWhenNobodyIsAtTheTerminal() {
     Workspace.create(dir);
     try (var host =
