@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -195,9 +194,5 @@ public final class ConfigFile {
 
   String describe(String key) {
     return "key '" + fileKeys.getOrDefault(key, key) + "' in " + path;
-  }
-
-  List<String> keys() {
-    return List.copyOf(values.keySet());
   }
 }
