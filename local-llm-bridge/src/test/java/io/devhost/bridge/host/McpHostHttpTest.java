@@ -35,8 +35,8 @@ class McpHostHttpTest {
             .containsExactly("web.echo", "legacy.echo");
         assertThat(host.servers())
             .containsExactly(
-                "web: http-fake 1.0 over Streamable HTTP " + server.uri("/mcp"),
-                "legacy: http-fake 1.0 over SSE " + server.uri("/sse"));
+                "web: http-fake 1.0 (2025-11-25) over Streamable HTTP " + server.uri("/mcp"),
+                "legacy: http-fake 1.0 (2024-11-05) over SSE " + server.uri("/sse"));
 
         assertThat(host.call(host.tools().get(0), Map.of("text", "hi")).text())
             .isEqualTo("echo: hi (auth Bearer t1)");

@@ -29,4 +29,9 @@ public final class TestServers {
   public static ServerConfig.Stdio toolServer(String name, Path workspace) {
     return childJvm(name, TestToolServer.class, List.of(name, workspace.toString()));
   }
+
+  /** A server that speaks only 2026-07-28, over {@code workspace}, named {@code name}. */
+  public static ServerConfig.Stdio modernServer(String name, Path workspace) {
+    return childJvm(name, ModernToolServer.class, List.of(name, workspace.toString()));
+  }
 }

@@ -30,12 +30,38 @@ public final class TestToolServer {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /**
+   * Third argument: stay silent when the first message is {@code server/discover}, as some
+   * handshake-era servers do with a request before {@code initialize}.
+   */
+  public static final String SILENT_ON_DISCOVER = "--silent-on-discover";
+
+  /** When set in the environment, a file each start appends the server's name to. */
+  public static final String STARTS_LOG = "DEVHOST_TEST_STARTS_LOG";
+
   private TestToolServer() {}
 
   public static void main(String[] args) throws InterruptedException {
     String name = args[0];
     Path dir = Path.of(args[1]);
-    var transport = new StdioServerTransportProvider(new JacksonMcpJsonMapper(JSON));
+    String starts = System.getenv(STARTS_LOG);
+    if (starts != null) {
+      try {
+        Files.writeString(
+            Path.of(starts),
+            name + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    var transport =
+        new StdioServerTransportProvider(
+            new JacksonMcpJsonMapper(JSON),
+            List.of(args).contains(SILENT_ON_DISCOVER) ? silentOnDiscover() : System.in,
+            System.out);
     var server =
         McpServer.sync(transport)
             .serverInfo(new McpSchema.Implementation(name, "1.0"))
@@ -51,6 +77,25 @@ public final class TestToolServer {
             .build();
     new CountDownLatch(1).await(); // until the client closes stdin and the JVM is ended
     server.close();
+  }
+
+  /** Stdin, unless its first line asks server/discover: then nothing is ever answered. */
+  private static java.io.InputStream silentOnDiscover() throws InterruptedException {
+    var first = new java.io.ByteArrayOutputStream();
+    try {
+      int b;
+      while ((b = System.in.read()) != -1 && b != '\n') {
+        first.write(b);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (first.toString(StandardCharsets.UTF_8).contains("\"server/discover\"")) {
+      new CountDownLatch(1).await(); // until the client gives up and ends the JVM
+    }
+    first.write('\n');
+    return new java.io.SequenceInputStream(
+        new java.io.ByteArrayInputStream(first.toByteArray()), System.in);
   }
 
   private static SyncToolSpecification tool(

@@ -23,7 +23,8 @@ public final class ConfigFile {
 
   /**
    * Keys of config file sections that name an option by another key: the policy options may be
-   * grouped under {@code policy:}, so {@code policy.confirm} sets {@code --confirm}.
+   * grouped under {@code policy:}, so {@code policy.confirm} sets {@code --confirm}, and the OAuth
+   * options under {@code oauth:}.
    */
   private static final Map<String, String> ALIASES =
       Map.of(
@@ -32,16 +33,32 @@ public final class ConfigFile {
           "policy.deny-tools", "exclude-tools",
           "policy.confirm", "confirm",
           "policy.tool-timeout", "tool-timeout",
-          "policy.rate-limit", "rate-limit");
+          "policy.rate-limit", "rate-limit",
+          "oauth.issuer", "oauth-issuer",
+          "oauth.jwks-url", "oauth-jwks-url",
+          "oauth.audience", "oauth-audience");
 
-  private static final ConfigFile NONE = new ConfigFile(null, Map.of());
+  /**
+   * Sections that are one option's {@code NAME=VALUE} list written as a map: {@code oauth.scopes:
+   * {read: X, write: Y}} sets {@code --oauth-scopes-map read=X,write=Y}.
+   */
+  private static final Map<String, String> MAP_SECTIONS =
+      Map.of("oauth.scopes", "oauth-scopes-map");
+
+  private static final ConfigFile NONE = new ConfigFile(null, Map.of(), Map.of());
 
   private final Path path;
   private final Map<String, String> values;
+  private final Map<String, String> fileKeys;
 
-  private ConfigFile(Path path, Map<String, String> values) {
+  /**
+   * @param values option key to value
+   * @param fileKeys option key to the key the file wrote it under, where they differ
+   */
+  private ConfigFile(Path path, Map<String, String> values, Map<String, String> fileKeys) {
     this.path = path;
     this.values = values;
+    this.fileKeys = fileKeys;
   }
 
   /** Thrown for a file that cannot be read or holds a key no option knows. */
@@ -77,10 +94,11 @@ public final class ConfigFile {
       Map<String, Object> tree =
           new YAMLMapper().readValue(Files.readString(path), new TypeReference<>() {});
       var flat = new LinkedHashMap<String, String>();
+      var fileKeys = new LinkedHashMap<String, String>();
       if (tree != null) {
-        flatten("", tree, flat, path);
+        flatten("", tree, new Flat(flat, fileKeys), path);
       }
-      return new ConfigFile(path, flat);
+      return new ConfigFile(path, flat, fileKeys);
     } catch (JacksonException e) {
       throw new ConfigException(
           "Config file " + path + " is not valid YAML: " + e.getOriginalMessage());
@@ -89,22 +107,65 @@ public final class ConfigFile {
     }
   }
 
-  private static void flatten(String prefix, Map<?, ?> tree, Map<String, String> out, Path path) {
+  /** The flattened file: option values, and the file key of each option set under another key. */
+  private record Flat(Map<String, String> values, Map<String, String> fileKeys) {}
+
+  private static void flatten(String prefix, Map<?, ?> tree, Flat out, Path path) {
     for (var entry : tree.entrySet()) {
       String key = prefix + entry.getKey();
       Object value = entry.getValue();
-      if (value instanceof Map<?, ?> nested) {
+      if (value instanceof Map<?, ?> nested && MAP_SECTIONS.containsKey(key)) {
+        put(out, MAP_SECTIONS.get(key), pairs(key, nested, path), key, path);
+      } else if (value instanceof Map<?, ?> nested) {
         flatten(key + ".", nested, out, path);
       } else if (value instanceof Collection<?> list) {
-        out.put(
+        put(
+            out,
             ALIASES.getOrDefault(key, key),
-            list.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            list.stream().map(String::valueOf).collect(Collectors.joining(",")),
+            key,
+            path);
       } else if (value == null) {
         throw new ConfigException(path + ": key '" + key + "' has no value.");
       } else {
-        out.put(ALIASES.getOrDefault(key, key), String.valueOf(value));
+        put(out, ALIASES.getOrDefault(key, key), String.valueOf(value), key, path);
       }
     }
+  }
+
+  /** One option set once: a section key and the plain key for the same option is an error. */
+  private static void put(Flat out, String option, String value, String key, Path path) {
+    if (out.values().putIfAbsent(option, value) != null) {
+      throw new ConfigException(
+          path + ": key '" + key + "' sets '" + option + "', which another key sets too.");
+    }
+    if (!option.equals(key)) {
+      out.fileKeys().put(option, key);
+    }
+  }
+
+  private static String pairs(String key, Map<?, ?> map, Path path) {
+    var pairs = new java.util.ArrayList<String>();
+    for (var entry : map.entrySet()) {
+      if (entry.getValue() == null
+          || entry.getValue() instanceof Map<?, ?>
+          || entry.getValue() instanceof Collection<?>) {
+        throw new ConfigException(
+            path + ": key '" + key + "." + entry.getKey() + "' must be a single value.");
+      }
+      pairs.add(entry.getKey() + "=" + entry.getValue());
+    }
+    return String.join(",", pairs);
+  }
+
+  /**
+   * The section keys that set an option by another name, with the option's key: for the generated
+   * configuration reference.
+   */
+  public static Map<String, String> sectionKeys() {
+    var keys = new java.util.TreeMap<String, String>(ALIASES);
+    MAP_SECTIONS.forEach((section, option) -> keys.put(section + ".PERMISSION", option));
+    return keys;
   }
 
   /** Whether every key in the file is one of these. */
@@ -132,6 +193,6 @@ public final class ConfigFile {
   }
 
   String describe(String key) {
-    return "key '" + key + "' in " + path;
+    return "key '" + fileKeys.getOrDefault(key, key) + "' in " + path;
   }
 }

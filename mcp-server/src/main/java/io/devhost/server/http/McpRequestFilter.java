@@ -22,9 +22,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Stands in front of the SDK's MCP servlets: bounds request bodies (413 before the SDK reads
  * anything), passes each JSON-RPC message through the {@link RequestTagger} (cancellation, as on
- * stdio), enforces the cap on open sessions, keeps a Streamable HTTP session to the caller that
- * opened it, answers a call to a tool that writes by a caller without the write scope with {@code
- * 403 insufficient_scope} (so the client can ask for it), and cleans the SDK's error bodies.
+ * stdio), enforces the cap on open sessions, keeps a session (Streamable HTTP or legacy SSE) to the
+ * caller that opened it, answers a call to a tool that writes by a caller without the write scope
+ * with {@code 403 insufficient_scope} (so the client can ask for it), and cleans the SDK's error
+ * bodies.
  */
 final class McpRequestFilter extends HttpFilter {
 
@@ -70,10 +71,9 @@ final class McpRequestFilter extends HttpFilter {
         path.equals(HttpServer.MESSAGE_PATH)
             ? req.getParameter("sessionId")
             : req.getHeader(SESSION_HEADER);
-    if (path.equals(HttpServer.MCP_PATH)
-        && sessionId != null
-        && !sessions.usableBy(sessionId, owner(req))) {
-      // Answered like an unknown session: whose it is stays unsaid.
+    if (sessionId != null && !sessions.usableBy(sessionId, owner(req))) {
+      // Answered like an unknown session: whose it is stays unsaid; the audit log keeps the try.
+      RefusalAudit.sessionOfAnother(audit, transport(path), sessionId, owner(req));
       ErrorBodies.send(res, 404, "Session not found");
       return;
     }
@@ -170,6 +170,10 @@ final class McpRequestFilter extends HttpFilter {
     }
   }
 
+  private static String transport(String path) {
+    return path.equals(HttpServer.MESSAGE_PATH) ? "sse" : "streamable-http";
+  }
+
   /** The subject of the caller the access filter established, "" when there is none. */
   private static String owner(HttpServletRequest req) {
     return req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller ? caller.subject() : "";
@@ -181,16 +185,25 @@ final class McpRequestFilter extends HttpFilter {
       ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
       return;
     }
+    String owner = owner(req);
+    var session = new java.util.concurrent.atomic.AtomicReference<String>();
+    var capture =
+        new SseSessionCapture(
+            res,
+            id -> {
+              session.set(id);
+              sessions.sseOpened(id, owner);
+            });
     boolean handedOver = false;
     try {
-      chain.doFilter(req, res);
+      chain.doFilter(req, capture);
       if (req.isAsyncStarted()) {
-        req.getAsyncContext().addListener(new OnEnd(sessions::closeSse));
+        req.getAsyncContext().addListener(new OnEnd(() -> sessions.closeSse(session.get())));
         handedOver = true;
       }
     } finally {
       if (!handedOver) {
-        sessions.closeSse();
+        sessions.closeSse(session.get());
       }
     }
   }

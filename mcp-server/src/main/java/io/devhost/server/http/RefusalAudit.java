@@ -39,4 +39,28 @@ final class RefusalAudit {
             null,
             null));
   }
+
+  /**
+   * A request into a session another caller opened: refused as an unknown session, recorded with
+   * the caller who tried.
+   */
+  static void sessionOfAnother(
+      AuditListener audit, String transport, String session, String caller) {
+    audit.record(
+        new AuditRecord(
+            Instant.now(),
+            transport,
+            session,
+            null,
+            null,
+            null,
+            Map.of(),
+            "session_of_another_caller",
+            0,
+            0,
+            "DENIED",
+            caller,
+            null,
+            null));
+  }
 }

@@ -24,6 +24,9 @@ final class SessionLimiter {
 
   private final AtomicInteger sseStreams = new AtomicInteger();
 
+  /** Who opened each legacy SSE stream, by the session id its endpoint event named. */
+  private final Map<String, String> sseOwners = new ConcurrentHashMap<>();
+
   SessionLimiter(int max, long idleNanos, ToolMetrics metrics) {
     this.max = max;
     this.idleNanos = idleNanos;
@@ -49,10 +52,15 @@ final class SessionLimiter {
     streamable.computeIfPresent(sessionId, (id, open) -> new Open(open.owner(), System.nanoTime()));
   }
 
-  /** False when the session is open and belongs to another caller; unknown ids are the SDK's. */
+  /**
+   * False when the session (Streamable HTTP or legacy SSE) is open and belongs to another caller;
+   * unknown ids are the SDK's.
+   */
   boolean usableBy(String sessionId, String caller) {
     Open open = streamable.get(sessionId);
-    return open == null || open.owner().equals(caller);
+    String sseOwner = sseOwners.get(sessionId);
+    return (open == null || open.owner().equals(caller))
+        && (sseOwner == null || sseOwner.equals(caller));
   }
 
   void closed(String sessionId) {
@@ -73,7 +81,16 @@ final class SessionLimiter {
     return true;
   }
 
-  void closeSse() {
+  /** Ties a legacy SSE session to the caller whose stream opened it. */
+  void sseOpened(String sessionId, String owner) {
+    sseOwners.put(sessionId, owner);
+  }
+
+  /** Ends a stream reserved by {@link #openSse}; {@code sessionId} is null if none was named. */
+  void closeSse(String sessionId) {
+    if (sessionId != null) {
+      sseOwners.remove(sessionId);
+    }
     sseStreams.decrementAndGet();
     publish();
   }

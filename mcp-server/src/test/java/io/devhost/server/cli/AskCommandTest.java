@@ -2,12 +2,16 @@ package io.devhost.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.bridge.host.ServerConfig;
 import io.devhost.bridge.testing.FakeModelServer;
+import io.devhost.bridge.testing.TestServers;
 import io.devhost.bridge.testing.TinyGguf;
+import io.devhost.bridge.testing.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,6 +181,56 @@ class AskCommandTest {
     assertThat(transcript.get("model").asString()).isEqualTo("embedded tiny.gguf");
     assertThat(transcript.get("steps")).as(err.toString()).isNotEmpty();
     assertThat(transcript.at("/steps/0/rejected")).as(transcript.toString()).isEmpty();
+  }
+
+  @Test
+  void answersWithOnePlannerOverAModernOnlyAndALegacyServer() throws Exception {
+    Workspace.create(dir);
+    Path config = dir.resolve("servers.json");
+    Files.writeString(
+        config,
+        JsonMapper.builder()
+            .build()
+            .writeValueAsString(
+                Map.of(
+                    "mcpServers",
+                    Map.of(
+                        "modern", entry(TestServers.modernServer("modern", dir)),
+                        "legacy", entry(TestServers.toolServer("legacy", dir))))));
+    model.reply(
+        "The modern server counts orders.",
+        "{\"tool\": \"modern.count_rows\", \"arguments\": {\"table\": \"orders\"}}");
+    model.reply(
+        "The legacy server counts customers.",
+        "{\"tool\": \"legacy.count_rows\", \"arguments\": {\"table\": \"customers\"}}");
+    model.reply("Both answered.", "{\"answer\": \"3 orders, 2 customers\"}");
+    Path audit = dir.resolve("audit.jsonl");
+
+    int code =
+        ask(
+            "ask",
+            "--openai",
+            model.uri().toString(),
+            "--mcp-config",
+            config.toString(),
+            "--audit-log",
+            audit.toString(),
+            "How many orders and customers?");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("3 orders, 2 customers\n");
+    assertThat(err.toString()).contains("-> modern.count_rows").contains("-> legacy.count_rows");
+    // what each server answered went back to the model in the next prompt
+    assertThat(model.received().get(1).body().toString()).contains("orders has 3 rows");
+    assertThat(model.received().get(2).body().toString()).contains("customers has 2 rows");
+    assertThat(Files.readAllLines(audit))
+        .hasSize(2)
+        .anySatisfy(line -> assertThat(line).contains("\"session\":\"bridge:modern\""))
+        .anySatisfy(line -> assertThat(line).contains("\"session\":\"bridge:legacy\""));
+  }
+
+  private static Map<String, Object> entry(ServerConfig.Stdio server) {
+    return Map.of("command", server.command(), "args", server.args());
   }
 
   @Test

@@ -93,6 +93,7 @@ final class ConfigurationReference {
       }
     }
     exampleFile(out, shared);
+    sections(out);
     otherEnvironment(out);
     return out.toString();
   }
@@ -168,6 +169,24 @@ final class ConfigurationReference {
       }
     }
     out.append("```\n");
+  }
+
+  private static void sections(StringBuilder out) {
+    out.append("\n### Sections\n\n")
+        .append(
+            "The policy and OAuth options can also be grouped in a `policy:` or `oauth:` section;"
+                + " each key of a section sets the option beside it (setting an option both ways"
+                + " is an error). `oauth.scopes` is a map from permission (`read`, `write`) to"
+                + " the scope that grants it.\n\n| config key | sets |\n|---|---|\n");
+    ConfigFile.sectionKeys()
+        .forEach(
+            (key, option) ->
+                out.append("| `").append(key).append("` | `--").append(option).append("` |\n"));
+    out.append(
+        "\n```yaml\n# a shared deployment behind an identity provider\noauth:\n"
+            + "  issuer: https://sso.example.com/realms/dev\n"
+            + "  audience: https://devhost.example.com/mcp\n"
+            + "  scopes:\n    read: devhost:read\n    write: devhost:write\n```\n");
   }
 
   private static void otherEnvironment(StringBuilder out) {

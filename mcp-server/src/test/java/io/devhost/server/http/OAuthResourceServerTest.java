@@ -205,6 +205,53 @@ class OAuthResourceServerTest {
     assertThat(asAlice.status()).isEqualTo(200);
   }
 
+  @Test
+  void aLegacySseSessionCannotBePostedIntoWithAnotherCallersToken() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var stream =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(server.uri("/sse"))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + issuer.token(audience, "alice", READ))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofLines());
+    try (var lines = stream.body()) {
+      String endpoint =
+          lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow().substring(5).strip();
+      String session = endpoint.substring(endpoint.indexOf("sessionId=") + "sessionId=".length());
+      var asMallory = postMessage(endpoint, issuer.token(audience, "mallory", READ), INITIALIZE);
+      var asAlice = postMessage(endpoint, issuer.token(audience, "alice", READ), INITIALIZE);
+
+      assertThat(asMallory.status()).isEqualTo(404);
+      assertThat(asMallory.body()).doesNotContain("alice");
+      assertThat(asAlice.status()).isEqualTo(200);
+      assertThat(server.auditRecords())
+          .anySatisfy(
+              r ->
+                  assertThat(r)
+                      .containsEntry("transport", "sse")
+                      .containsEntry("session", session)
+                      .containsEntry("caller", "mallory")
+                      .containsEntry("decision", "session_of_another_caller"));
+    }
+  }
+
+  private static RawHttp.Response postMessage(String endpoint, String token, String body)
+      throws Exception {
+    return RawHttp.send(
+        server.port(),
+        "POST",
+        endpoint,
+        Map.of(
+            "Host",
+            "127.0.0.1:" + server.port(),
+            "Content-Type",
+            "application/json",
+            "Authorization",
+            "Bearer " + token),
+        body);
+  }
+
   private static RawHttp.Response inSession(String session, String token, String body)
       throws Exception {
     return RawHttp.send(
