@@ -1,0 +1,63 @@
+package io.devhost.fs;
+
+import io.devhost.core.Toolset;
+import io.devhost.core.ToolsetContext;
+import io.devhost.core.ToolsetOptions;
+import io.devhost.core.ToolsetProvider;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The {@code fs} toolset as a plugin: on by default, its writing tools too. */
+public final class FilesystemProvider implements ToolsetProvider {
+
+  /** The switch of the file tools that write. */
+  public static final class WriteOption {
+    @Option(
+        names = "--fs-write",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "List the file tools that write (write_file, edit_file, move_file, delete_file, ...),"
+                + " confined to the writable roots. On by default; --no-fs-write hides them.")
+    boolean fsWrite = true;
+  }
+
+  @Override
+  public String id() {
+    return "fs";
+  }
+
+  @Override
+  public String description() {
+    return "files under the roots: read, search, edit, write";
+  }
+
+  @Override
+  public List<Class<?>> optionGroups() {
+    return List.of(WriteOption.class, SandboxOptions.class);
+  }
+
+  @Override
+  public String onByDefaultWhen() {
+    return "";
+  }
+
+  @Override
+  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
+    return true;
+  }
+
+  @Override
+  public Set<String> writeSwitchesOn(ToolsetOptions options) {
+    return options.get(WriteOption.class).fsWrite
+        ? Set.of(FilesystemToolset.WRITE_SWITCH)
+        : Set.of();
+  }
+
+  @Override
+  public Toolset create(ToolsetOptions options, ToolsetContext context) {
+    return new FilesystemToolset(options.get(SandboxOptions.class).sandbox(context));
+  }
+}

@@ -1,0 +1,63 @@
+package io.devhost.git;
+
+import io.devhost.core.Toolset;
+import io.devhost.core.ToolsetContext;
+import io.devhost.core.ToolsetOptions;
+import io.devhost.core.ToolsetProvider;
+import io.devhost.fs.SandboxOptions;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code git} toolset as a plugin: on by default, read-only unless asked. It shares the file
+ * sandbox's options with {@code fs}, so both see the same roots and deny rules.
+ */
+public final class GitProvider implements ToolsetProvider {
+
+  /** The switch of the git tools that change a repository. */
+  public static final class WriteOption {
+    @Option(
+        names = "--git-write",
+        defaultValue = "false",
+        description =
+            "List the git tools that change a repository (add, commit, branch, checkout)."
+                + " Off by default.")
+    boolean gitWrite;
+  }
+
+  @Override
+  public String id() {
+    return "git";
+  }
+
+  @Override
+  public String description() {
+    return "git history, diffs and blame of the repositories under the roots; commits when asked";
+  }
+
+  @Override
+  public List<Class<?>> optionGroups() {
+    return List.of(SandboxOptions.class, WriteOption.class);
+  }
+
+  @Override
+  public String onByDefaultWhen() {
+    return "";
+  }
+
+  @Override
+  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
+    return true;
+  }
+
+  @Override
+  public Set<String> writeSwitchesOn(ToolsetOptions options) {
+    return options.get(WriteOption.class).gitWrite ? Set.of(GitToolset.WRITE_SWITCH) : Set.of();
+  }
+
+  @Override
+  public Toolset create(ToolsetOptions options, ToolsetContext context) {
+    return new GitToolset(options.get(SandboxOptions.class).sandbox(context));
+  }
+}
