@@ -3,7 +3,6 @@ package io.devhost.fs;
 import io.devhost.core.ToolsetContext;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
@@ -12,8 +11,6 @@ import picocli.CommandLine.Option;
  * the toolsets that open files (fs and git), so both follow one set of rules.
  */
 public final class SandboxOptions {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SandboxOptions.class);
 
   @Option(
       names = "--deny",
@@ -99,9 +96,11 @@ public final class SandboxOptions {
   private static Sandbox.Kind bestAvailable() {
     Sandbox.Kind best = Sandbox.Kind.bestAvailable();
     if (best == Sandbox.Kind.PORTABLE) {
-      LOG.warn(
-          "This JDK has no SecureDirectoryStream; the file tools use the portable sandbox"
-              + " (--fs-sandbox portable, see docs/security.md).");
+      // The logger is made here, not with the options: building the command line logs nothing.
+      LoggerFactory.getLogger(SandboxOptions.class)
+          .warn(
+              "This JDK has no SecureDirectoryStream; the file tools use the portable sandbox"
+                  + " (--fs-sandbox portable, see docs/security.md).");
     }
     return best;
   }
