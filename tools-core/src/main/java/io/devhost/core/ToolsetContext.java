@@ -31,4 +31,12 @@ public interface ToolsetContext {
 
   /** The {@code User-Agent} a toolset that calls out identifies DevHost with. */
   String userAgent();
+
+  /**
+   * The one object of {@code type} that a provider on the class path offers (see {@link
+   * ToolsetProvider#offer}), made on first request and the same for every toolset.
+   *
+   * @throws IllegalStateException naming the type when no provider offers one
+   */
+  <T> T shared(Class<T> type);
 }

@@ -1,6 +1,7 @@
 package io.devhost.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,14 +40,29 @@ public interface ToolsetProvider {
    */
   String onByDefaultWhen();
 
-  /** Whether the toolset is on without {@code --toolsets}, given its options. */
-  boolean onByDefault(ToolsetOptions options, ToolsetContext context);
+  /**
+   * Whether the toolset is on without {@code --toolsets}, given its options. By default: when
+   * {@link #onByDefaultWhen} says always; a provider with a condition decides it here.
+   */
+  default boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
+    return "".equals(onByDefaultWhen());
+  }
 
   /**
    * The write switches of this toolset that are on (each tool names its switch in {@link
    * ToolSpec#writeSwitch()}); a writing tool whose switch is off is neither listed nor callable.
    */
   Set<String> writeSwitchesOn(ToolsetOptions options);
+
+  /**
+   * An object of {@code type} that this provider offers to other toolsets, built from its options:
+   * the file toolset offers its sandbox, so that git follows the same roots and deny rules. The
+   * server asks once per type and hands the one object to every toolset that asks for it with
+   * {@link ToolsetContext#shared}. Empty when this provider offers no such object.
+   */
+  default <T> Optional<T> offer(Class<T> type, ToolsetOptions options, ToolsetContext context) {
+    return Optional.empty();
+  }
 
   /** Builds the toolset. Checks its options and does no I/O beyond checking paths. */
   Toolset create(ToolsetOptions options, ToolsetContext context);

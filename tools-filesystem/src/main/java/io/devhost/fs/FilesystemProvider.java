@@ -5,6 +5,7 @@ import io.devhost.core.ToolsetContext;
 import io.devhost.core.ToolsetOptions;
 import io.devhost.core.ToolsetProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -45,19 +46,22 @@ public final class FilesystemProvider implements ToolsetProvider {
   }
 
   @Override
-  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
-    return true;
-  }
-
-  @Override
   public Set<String> writeSwitchesOn(ToolsetOptions options) {
     return options.get(WriteOption.class).fsWrite
         ? Set.of(FilesystemToolset.WRITE_SWITCH)
         : Set.of();
   }
 
+  /** The sandbox, offered to every toolset that opens files (git) so that all follow its rules. */
+  @Override
+  public <T> Optional<T> offer(Class<T> type, ToolsetOptions options, ToolsetContext context) {
+    return type == Sandbox.class
+        ? Optional.of(type.cast(options.get(SandboxOptions.class).sandbox(context)))
+        : Optional.empty();
+  }
+
   @Override
   public Toolset create(ToolsetOptions options, ToolsetContext context) {
-    return new FilesystemToolset(options.get(SandboxOptions.class).sandbox(context));
+    return new FilesystemToolset(context.shared(Sandbox.class));
   }
 }

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
- * How the file sandbox guards paths, beyond the roots the server gives: an option group shared by
- * the toolsets that open files (fs and git), so both follow one set of rules.
+ * How the file sandbox guards paths, beyond the roots the server gives. The fs provider builds one
+ * sandbox from these and offers it to the other toolsets that open files (git).
  */
 public final class SandboxOptions {
 
@@ -63,9 +63,6 @@ public final class SandboxOptions {
               + " roots.")
   boolean allowHardLinks;
 
-  /** The kind resolved once, so that fs and git warn about a portable sandbox only once. */
-  private Sandbox.Kind kind;
-
   /** The sandbox kind asked for, or null to use the best this JDK offers. */
   public FsSandbox fsSandbox() {
     return fsSandbox;
@@ -86,11 +83,8 @@ public final class SandboxOptions {
   }
 
   /** The kind asked for, else the best this JDK offers, with a note when that is not secure. */
-  private synchronized Sandbox.Kind kind() {
-    if (kind == null) {
-      kind = fsSandbox != null ? fsSandbox.kind() : bestAvailable();
-    }
-    return kind;
+  private Sandbox.Kind kind() {
+    return fsSandbox != null ? fsSandbox.kind() : bestAvailable();
   }
 
   private static Sandbox.Kind bestAvailable() {

@@ -4,14 +4,15 @@ import io.devhost.core.Toolset;
 import io.devhost.core.ToolsetContext;
 import io.devhost.core.ToolsetOptions;
 import io.devhost.core.ToolsetProvider;
-import io.devhost.fs.SandboxOptions;
+import io.devhost.fs.Sandbox;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code git} toolset as a plugin: on by default, read-only unless asked. It shares the file
- * sandbox's options with {@code fs}, so both see the same roots and deny rules.
+ * The {@code git} toolset as a plugin: on by default, read-only unless asked. It opens repositories
+ * through the sandbox that the {@code fs} provider offers, so both follow the same roots and deny
+ * rules.
  */
 public final class GitProvider implements ToolsetProvider {
 
@@ -38,17 +39,12 @@ public final class GitProvider implements ToolsetProvider {
 
   @Override
   public List<Class<?>> optionGroups() {
-    return List.of(SandboxOptions.class, WriteOption.class);
+    return List.of(WriteOption.class);
   }
 
   @Override
   public String onByDefaultWhen() {
     return "";
-  }
-
-  @Override
-  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
-    return true;
   }
 
   @Override
@@ -58,6 +54,6 @@ public final class GitProvider implements ToolsetProvider {
 
   @Override
   public Toolset create(ToolsetOptions options, ToolsetContext context) {
-    return new GitToolset(options.get(SandboxOptions.class).sandbox(context));
+    return new GitToolset(context.shared(Sandbox.class));
   }
 }

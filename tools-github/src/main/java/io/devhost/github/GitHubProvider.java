@@ -83,11 +83,6 @@ public final class GitHubProvider implements ToolsetProvider {
   }
 
   @Override
-  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
-    return false;
-  }
-
-  @Override
   public Set<String> writeSwitchesOn(ToolsetOptions options) {
     return options.get(Options.class).write ? Set.of(GitHubToolset.WRITE_SWITCH) : Set.of();
   }

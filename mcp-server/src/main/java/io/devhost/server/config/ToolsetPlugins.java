@@ -7,11 +7,13 @@ import io.devhost.core.ToolsetProvider;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ public final class ToolsetPlugins {
 
   private final List<ToolsetProvider> providers;
   private final Map<Class<?>, Object> optionGroups = new LinkedHashMap<>();
+  private final Map<Class<?>, Object> shared = new HashMap<>();
 
   ToolsetPlugins(List<ToolsetProvider> providers) {
     this.providers = providers.stream().sorted(Comparator.comparing(ToolsetProvider::id)).toList();
@@ -146,6 +149,26 @@ public final class ToolsetPlugins {
       created.forEach(Toolset::close);
       throw e;
     }
+  }
+
+  /** The one object of {@code type} that a provider offers, made on first request. */
+  synchronized <T> T shared(Class<T> type, ToolsetContext context) {
+    Object made = shared.get(type);
+    if (made == null) {
+      made =
+          providers.stream()
+              .map(p -> p.offer(type, optionsOf(p), context))
+              .flatMap(Optional::stream)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "No toolset on the class path offers a "
+                              + type.getSimpleName()
+                              + "; the jar that does is missing."));
+      shared.put(type, made);
+    }
+    return type.cast(made);
   }
 
   /**

@@ -94,6 +94,11 @@ public final class Toolsets {
       return "devhost/" + Version.get();
     }
 
+    @Override
+    public <T> T shared(Class<T> type) {
+      return options.plugins().shared(type, this);
+    }
+
     /**
      * The working directory as the root of sessions whose client offers none, when it is safe to
      * serve (see {@link ImplicitRoot}); otherwise none, with one warning on stderr, because a

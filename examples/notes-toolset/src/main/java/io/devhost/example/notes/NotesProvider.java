@@ -56,11 +56,6 @@ public final class NotesProvider implements ToolsetProvider {
   }
 
   @Override
-  public boolean onByDefault(ToolsetOptions options, ToolsetContext context) {
-    return false;
-  }
-
-  @Override
   public Set<String> writeSwitchesOn(ToolsetOptions options) {
     return options.get(Options.class).write ? Set.of(NotesToolset.WRITE_SWITCH) : Set.of();
   }
