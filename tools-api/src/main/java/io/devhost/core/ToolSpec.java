@@ -1,7 +1,9 @@
 package io.devhost.core;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -12,6 +14,10 @@ import java.util.function.Function;
  * @param render a short text rendering of the output for clients that show only {@code content}
  * @param extraContent content blocks sent after the text, for what JSON cannot carry well (an image
  *     or audio clip as base64 with its MIME type); usually none
+ * @param writeSwitch for a tool that writes, the toolset write switch that must be on for the tool
+ *     to be listed (see ToolsetProvider#writeSwitchesOn); null for a read-only tool
+ * @param dryRunArgument the boolean argument that, when true, makes the call change nothing (a
+ *     preview), so the call needs no confirmation; null when the tool has none
  */
 public record ToolSpec<I, O>(
     String name,
@@ -22,7 +28,9 @@ public record ToolSpec<I, O>(
     McpSchema.ToolAnnotations annotations,
     ToolHandler<I, O> handler,
     Function<O, String> render,
-    Function<O, List<McpSchema.Content>> extraContent) {
+    Function<O, List<McpSchema.Content>> extraContent,
+    String writeSwitch,
+    String dryRunArgument) {
 
   public ToolSpec {
     Objects.requireNonNull(name, "name");
@@ -32,6 +40,25 @@ public record ToolSpec<I, O>(
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(render, "render");
     Objects.requireNonNull(extraContent, "extraContent");
+    boolean readOnly = annotations != null && Boolean.TRUE.equals(annotations.readOnlyHint());
+    if (readOnly != (writeSwitch == null)) {
+      throw new IllegalArgumentException(
+          name + ": a tool that writes names its write switch, and only such a tool does");
+    }
+    if (dryRunArgument != null && !hasBooleanComponent(inputType, dryRunArgument)) {
+      throw new IllegalArgumentException(
+          name + ": the dry-run argument " + dryRunArgument + " is not a boolean of the input");
+    }
+  }
+
+  private static boolean hasBooleanComponent(Class<?> record, String name) {
+    var components = record.getRecordComponents();
+    return components != null
+        && Arrays.stream(components)
+            .anyMatch(
+                c ->
+                    c.getName().equals(name)
+                        && (c.getType() == Boolean.class || c.getType() == boolean.class));
   }
 
   public static <I, O> Builder<I, O> builder(String name, Class<I> inputType, Class<O> outputType) {
@@ -42,8 +69,19 @@ public record ToolSpec<I, O>(
     return Boolean.TRUE.equals(annotations.readOnlyHint());
   }
 
+  /** True when the tool may overwrite or delete (MCP's {@code destructiveHint}). */
   public boolean destructive() {
     return !readOnly() && !Boolean.FALSE.equals(annotations.destructiveHint());
+  }
+
+  /** True when the tool changes state; such a call is confirmed unless it is a dry run. */
+  public boolean writes() {
+    return !readOnly();
+  }
+
+  /** True when {@code arguments} ask for a dry run, which changes nothing. */
+  public boolean isDryRun(Map<String, Object> arguments) {
+    return dryRunArgument != null && Boolean.TRUE.equals(arguments.get(dryRunArgument));
   }
 
   /**
@@ -59,6 +97,8 @@ public record ToolSpec<I, O>(
     private boolean destructive;
     private boolean idempotent;
     private boolean openWorld;
+    private String writeSwitch;
+    private String dryRunArgument;
     private ToolHandler<I, O> handler;
     private Function<O, String> render = ResultText::json;
     private Function<O, List<McpSchema.Content>> extraContent = out -> List.of();
@@ -79,17 +119,27 @@ public record ToolSpec<I, O>(
       return this;
     }
 
-    /** The tool changes state but never discards anything (e.g. create, append). */
-    public Builder<I, O> writes() {
+    /**
+     * The tool changes state but never discards anything (e.g. create, append). It is listed only
+     * while {@code writeSwitch} is on, and its calls are confirmed.
+     */
+    public Builder<I, O> writes(String writeSwitch) {
       this.readOnly = false;
       this.destructive = false;
+      this.writeSwitch = Objects.requireNonNull(writeSwitch, "writeSwitch");
       return this;
     }
 
-    /** The tool may overwrite or delete; it goes through confirmation. */
-    public Builder<I, O> destructive() {
-      this.readOnly = false;
+    /** The tool may overwrite or delete; otherwise as {@link #writes}. */
+    public Builder<I, O> destructive(String writeSwitch) {
+      writes(writeSwitch);
       this.destructive = true;
+      return this;
+    }
+
+    /** The boolean argument that makes a call a preview that changes nothing. */
+    public Builder<I, O> dryRunArgument(String argument) {
+      this.dryRunArgument = argument;
       return this;
     }
 
@@ -138,7 +188,9 @@ public record ToolSpec<I, O>(
           annotations,
           handler,
           render,
-          extraContent);
+          extraContent,
+          writeSwitch,
+          dryRunArgument);
     }
   }
 }

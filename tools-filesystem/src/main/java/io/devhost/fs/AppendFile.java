@@ -49,7 +49,7 @@ final class AppendFile {
             "Adds text at the end of a file (created if missing). Atomic: the file is rewritten"
                 + " through a temp file, so a failure leaves it as it was. Add your own leading"
                 + " newline if the file does not end with one.")
-        .writes()
+        .writes(FilesystemToolset.WRITE_SWITCH)
         .handler((ctx, in) -> append(sandbox, ctx, in))
         .render(out -> "Appended " + out.appended() + " bytes to " + out.path())
         .build();

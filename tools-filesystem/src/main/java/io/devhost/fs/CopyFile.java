@@ -36,7 +36,7 @@ final class CopyFile {
         .description(
             "Copies a regular file. Refuses to replace an existing destination unless"
                 + " overwrite=true. The copy is written to a temp file and renamed into place.")
-        .destructive()
+        .destructive(FilesystemToolset.WRITE_SWITCH)
         .handler((ctx, in) -> copy(sandbox, ctx, in))
         .render(
             out ->

@@ -28,7 +28,7 @@ final class CreateDirectory {
         .description(
             "Creates a directory, with any missing parents. Succeeds without change if it"
                 + " already exists.")
-        .writes()
+        .writes(FilesystemToolset.WRITE_SWITCH)
         .idempotent()
         .handler((ctx, in) -> create(sandbox, ctx, in))
         .render(out -> (out.created() ? "Created " : "Already exists: ") + out.path())

@@ -39,7 +39,7 @@ final class DeleteFile {
         .description(
             "Deletes a file or symbolic link (the link, not its target), or a directory: an"
                 + " empty one, or with recursive=true everything in it. Cannot be undone.")
-        .destructive()
+        .destructive(FilesystemToolset.WRITE_SWITCH)
         .handler((ctx, in) -> delete(sandbox, ctx, in))
         .render(
             out ->

@@ -88,7 +88,8 @@ final class EditFile {
                 + " matched ignoring indentation and the new text is re-indented to fit. All edits"
                 + " apply or none; the write is atomic. Always returns a unified diff; dryRun=true"
                 + " only previews it.")
-        .destructive()
+        .destructive(FilesystemToolset.WRITE_SWITCH)
+        .dryRunArgument("dryRun")
         .handler((ctx, in) -> edit(sandbox, ctx, in))
         .render(
             out ->

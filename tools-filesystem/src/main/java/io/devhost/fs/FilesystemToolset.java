@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** The files of the project, confined to the sandbox's allowed roots. */
 public final class FilesystemToolset implements Toolset {
 
+  /** The switch of the tools that write: {@code --fs-write}, on unless turned off. */
+  static final String WRITE_SWITCH = "fs-write";
+
   private final Sandbox sandbox;
   private final FileResources resources;
 

@@ -37,7 +37,7 @@ final class MoveFile {
             "Moves or renames a file or directory in one atomic rename. Refuses to replace an"
                 + " existing destination unless overwrite=true (files only; a directory is never"
                 + " replaced). Source and destination must be on the same file system.")
-        .destructive()
+        .destructive(FilesystemToolset.WRITE_SWITCH)
         .handler((ctx, in) -> move(sandbox, ctx, in))
         .render(out -> "Moved " + out.source() + " to " + out.destination())
         .build();

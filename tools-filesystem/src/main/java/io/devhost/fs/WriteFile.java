@@ -53,7 +53,7 @@ final class WriteFile {
                 + " directory renamed over it: readers see the old or the new file, never half)."
                 + " Pass expectedSha256 to fail instead of overwriting changes made since you read"
                 + " it. Use edit_file for small changes to a large file.")
-        .destructive()
+        .destructive(FilesystemToolset.WRITE_SWITCH)
         .idempotent()
         .handler((ctx, in) -> write(sandbox, ctx, in))
         .render(

@@ -42,7 +42,7 @@ final class GitAdd {
         .description(
             "Stages files (new, modified or deleted) for the next commit. No clean filters or"
                 + " hooks run. Refuses to stage a file hidden by the deny rules (secrets).")
-        .writes()
+        .writes(GitToolset.WRITE_SWITCH)
         .idempotent()
         .handler(
             (ctx, in) ->

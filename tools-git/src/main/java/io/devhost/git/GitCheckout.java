@@ -42,7 +42,7 @@ final class GitCheckout {
         .description(
             "Switches the working tree to a branch (or a revision, detaching HEAD). Refuses when"
                 + " uncommitted changes would be overwritten. No hooks or smudge filters run.")
-        .destructive()
+        .destructive(GitToolset.WRITE_SWITCH)
         .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> checkout(repo, in)))
         .build();
   }

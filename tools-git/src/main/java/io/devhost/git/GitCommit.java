@@ -33,7 +33,7 @@ final class GitCommit {
         .description(
             "Commits the staged changes (see git_add) with message, authored by the configured"
                 + " git user. No hooks run and nothing is signed.")
-        .writes()
+        .writes(GitToolset.WRITE_SWITCH)
         .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> commit(repo, in)))
         .render(out -> "Committed " + out.sha() + " on " + out.branch() + ": " + out.subject())
         .build();

@@ -32,7 +32,7 @@ final class GitCreateBranch {
         .description(
             "Creates branch at ref (default HEAD) without switching to it; fails if it exists."
                 + " Use git_checkout to switch.")
-        .writes()
+        .writes(GitToolset.WRITE_SWITCH)
         .handler((ctx, in) -> repos.with(ctx, in.repo(), repo -> create(repo, in)))
         .build();
   }

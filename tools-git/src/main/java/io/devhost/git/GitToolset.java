@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class GitToolset implements Toolset {
 
+  /** The switch of the tools that change a repository: {@code --git-write}. */
+  static final String WRITE_SWITCH = "git-write";
+
   private final GitRepositories repos;
 
   public GitToolset(PathPolicy paths) {

@@ -33,7 +33,7 @@ final class AddIssueComment {
     return ToolSpec.builder("add_issue_comment", Input.class, Output.class)
         .title("GitHub: comment")
         .description("Adds a comment to an issue or pull request.")
-        .destructive()
+        .writes(GitHubToolset.WRITE_SWITCH)
         .openWorld()
         .handler(
             (ctx, in) -> {

@@ -31,7 +31,7 @@ final class CreateIssue {
     return ToolSpec.builder("create_issue", Input.class, Output.class)
         .title("GitHub: create issue")
         .description("Opens an issue in an allowed repository.")
-        .destructive()
+        .writes(GitHubToolset.WRITE_SWITCH)
         .openWorld()
         .handler(
             (ctx, in) -> {

@@ -39,7 +39,7 @@ final class CreatePullRequest {
     return ToolSpec.builder("create_pull_request", Input.class, Output.class)
         .title("GitHub: create pull request")
         .description("Opens a pull request from head into base.")
-        .destructive()
+        .writes(GitHubToolset.WRITE_SWITCH)
         .openWorld()
         .handler(
             (ctx, in) -> {

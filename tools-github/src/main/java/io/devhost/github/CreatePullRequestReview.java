@@ -48,7 +48,7 @@ final class CreatePullRequestReview {
         .title("GitHub: review pull request")
         .description(
             "Submits a review: APPROVE, REQUEST_CHANGES or COMMENT, with optional line comments.")
-        .destructive()
+        .writes(GitHubToolset.WRITE_SWITCH)
         .openWorld()
         .handler(
             (ctx, in) -> {

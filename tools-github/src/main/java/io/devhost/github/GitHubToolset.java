@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class GitHubToolset implements Toolset {
 
+  /** The switch of the tools that write to GitHub: {@code --github-write}. */
+  static final String WRITE_SWITCH = "github-write";
+
   private final GitHub gh;
 
   public GitHubToolset(GitHubClient client, RepoAllowlist allowlist, boolean lockdown) {

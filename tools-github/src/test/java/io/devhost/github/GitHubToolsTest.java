@@ -463,8 +463,15 @@ class GitHubToolsTest {
             "add_issue_comment",
             "create_pull_request",
             "create_pull_request_review");
+    // They write, so they are gated and confirmed; they add and discard nothing, so MCP's
+    // destructiveHint is false.
     assertThat(gh.toolset.tools())
         .filteredOn(t -> !t.readOnly())
-        .allSatisfy(t -> assertThat(t.destructive()).isTrue());
+        .allSatisfy(
+            t -> {
+              assertThat(t.writes()).isTrue();
+              assertThat(t.writeSwitch()).isEqualTo("github-write");
+              assertThat(t.destructive()).isFalse();
+            });
   }
 }

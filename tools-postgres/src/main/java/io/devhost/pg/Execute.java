@@ -53,7 +53,7 @@ final class Execute {
             "Runs one INSERT, UPDATE, DELETE, MERGE or DDL statement in its own transaction and"
                 + " commits it, reporting rows affected; on any error nothing is changed. Only on"
                 + " databases configured read-write. Use query for reads.")
-        .destructive()
+        .destructive(PostgresToolset.WRITE_SWITCH)
         .handler((ctx, in) -> run(databases, ctx, in))
         .render(Execute::render)
         .build();

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class PostgresToolset implements Toolset {
 
+  /** The switch of execute: on while some database is named in {@code --db-read-write}. */
+  static final String WRITE_SWITCH = "db-read-write";
+
   /** The name of the embedded database used when none is configured. */
   public static final String EMBEDDED_NAME = "local";
 

@@ -34,7 +34,7 @@ import tools.jackson.core.type.TypeReference;
     description = {
       "Call one tool and print its structured result as JSON. Exit 1 on a tool error.",
       "The call takes the same policy, time limit and audit log as a call over MCP. Typing the"
-          + " command confirms a destructive tool under --confirm auto (the default) and never;"
+          + " command confirms a tool that writes under --confirm auto (the default) and never;"
           + " under --confirm ask nobody can be asked, so the call is refused."
     })
 final class CallCommand implements Callable<Integer> {

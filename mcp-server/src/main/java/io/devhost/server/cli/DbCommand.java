@@ -2,8 +2,8 @@ package io.devhost.server.cli;
 
 import io.devhost.pg.DatabaseUrl;
 import io.devhost.pg.LibpqEnvironment;
+import io.devhost.pg.PostgresOptions;
 import io.devhost.pg.ReadOnlyRole;
-import io.devhost.server.config.PostgresOptions;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;

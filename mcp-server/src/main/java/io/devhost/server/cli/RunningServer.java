@@ -69,13 +69,11 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
-    var visibility = policy.visibility(options);
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
-      visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
-    var catalog = ToolCatalog.of(toolsets, visibility);
+    var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
     var metrics = new ToolMetrics();
     var auditLog = audit.open();
     var pipeline = pipeline(options, policy, auditLog, metrics);

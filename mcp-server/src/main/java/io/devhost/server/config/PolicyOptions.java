@@ -34,9 +34,9 @@ public final class PolicyOptions {
       paramLabel = "MODE",
       defaultValue = "auto",
       description =
-          "Destructive tools: 'auto' asks the user through the client's elicitation form where"
+          "Tools that write: 'auto' asks the user through the client's elicitation form where"
               + " the client supports it, else leaves it to the client's own approval prompt"
-              + " (driven by the tools' destructiveHint); 'ask' always elicits and refuses when"
+              + " (driven by the tools' annotations); 'ask' always elicits and refuses when"
               + " the client cannot; 'never' asks nobody (scripts, CI). Default: ${DEFAULT-VALUE}.")
   ConfirmMode confirm;
 
@@ -72,7 +72,7 @@ public final class PolicyOptions {
    */
   public ToolVisibility visibility(ServerOptions options) {
     return new ToolVisibility(
-        readOnly, options.writableToolsets(), allowTools, options.excludeTools());
+        readOnly, options.writeSwitchesOn(), allowTools, options.excludeTools());
   }
 
   public ConfirmMode confirm() {

@@ -1,19 +1,18 @@
 package io.devhost.server.config;
 
-import io.devhost.fs.Sandbox;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Options shared by every command that builds the toolsets. Each option can also come from an
- * environment variable ({@code DEVHOST_} + the name in upper snake case) or from the config file
- * (the name as key), in that order of precedence after the flag itself.
+ * Options shared by every command that builds the toolsets; each toolset adds its own (see {@link
+ * #addToolsetOptionsTo}). Each option can also come from an environment variable ({@code DEVHOST_}
+ * + the name in upper snake case) or from the config file (the name as key), in that order of
+ * precedence after the flag itself.
  */
 public final class ServerOptions {
 
@@ -28,11 +27,12 @@ public final class ServerOptions {
       split = ",",
       paramLabel = "ID",
       description =
-          "Toolsets to enable, comma-separated. Available: ${COMPLETION-CANDIDATES}. Default:"
-              + " fs,git, and pg where a database is configured (--db, --database-url,"
-              + " DATABASE_URL, db: in the config file) or with --demo. pg named without a"
-              + " database starts an embedded PostgreSQL on first use.")
-  List<ToolsetId> toolsets = new ArrayList<>();
+          "Toolsets to enable, comma-separated. Available: ${bundle:"
+              + ToolsetPlugins.AVAILABLE_KEY
+              + ":-those on the class path}. Default: ${bundle:"
+              + ToolsetPlugins.DEFAULT_KEY
+              + ":-those on by default}.")
+  List<String> toolsets = new ArrayList<>();
 
   @Option(
       names = "--exclude-tools",
@@ -61,117 +61,11 @@ public final class ServerOptions {
   boolean demo;
 
   @Option(
-      names = "--fs-write",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description =
-          "List the file tools that write (write_file, edit_file, move_file, delete_file, ...),"
-              + " confined to the writable roots. On by default; --no-fs-write hides them.")
-  boolean fsWrite = true;
-
-  @Option(
-      names = "--git-write",
-      defaultValue = "false",
-      description =
-          "List the git tools that change a repository (add, commit, branch, checkout)."
-              + " Off by default.")
-  boolean gitWrite;
-
-  @Option(
-      names = "--github-repos",
-      split = ",",
-      paramLabel = "OWNER/REPO",
-      description =
-          "Repositories the GitHub tools may touch: owner/repo or owner/*, comma-separated."
-              + " Default: any the token can see.")
-  List<String> githubRepos = new ArrayList<>();
-
-  @Option(
-      names = "--github-api-url",
-      paramLabel = "URL",
-      defaultValue = "https://api.github.com",
-      description = "GitHub REST API base; for GitHub Enterprise https://HOST/api/v3.")
-  URI githubApiUrl;
-
-  @Option(
-      names = "--github-token-file",
-      paramLabel = "FILE",
-      description =
-          "File holding the GitHub token. Default: GITHUB_PERSONAL_ACCESS_TOKEN, GITHUB_TOKEN or GH_TOKEN.")
-  Path githubTokenFile;
-
-  @Option(
-      names = "--github-write",
-      defaultValue = "false",
-      description =
-          "List the GitHub tools that write (issues, comments, pull requests, reviews)."
-              + " Off by default.")
-  boolean githubWrite;
-
-  @Option(
-      names = "--github-lockdown",
-      defaultValue = "false",
-      description = "Withhold GitHub text written by users without push access to the repository.")
-  boolean githubLockdown;
-
-  @Option(
       names = "--read-only-roots",
       split = ",",
       paramLabel = "DIR",
       description = "Directories the filesystem tools may read but never change.")
   List<Path> readOnlyRoots = new ArrayList<>();
-
-  @Option(
-      names = "--deny",
-      split = ",",
-      paramLabel = "GLOB",
-      description =
-          "Paths hidden from the filesystem and git tools, added to the defaults (.env*, *.pem,"
-              + " *.key, id_rsa*, ...); !GLOB lifts a default, e.g. !.env.example.")
-  List<String> deny = new ArrayList<>();
-
-  @Option(
-      names = "--max-write-bytes",
-      paramLabel = "N",
-      defaultValue = "10485760",
-      description = "Largest file a filesystem tool writes, in bytes (default: ${DEFAULT-VALUE}).")
-  long maxWriteBytes;
-
-  /** How the file and git tools open files; the values of {@code --fs-sandbox}. */
-  public enum FsSandbox {
-    secure(Sandbox.Kind.SECURE),
-    portable(Sandbox.Kind.PORTABLE);
-
-    private final Sandbox.Kind kind;
-
-    FsSandbox(Sandbox.Kind kind) {
-      this.kind = kind;
-    }
-
-    public Sandbox.Kind kind() {
-      return kind;
-    }
-  }
-
-  @Option(
-      names = "--fs-sandbox",
-      paramLabel = "KIND",
-      description =
-          "How the filesystem and git tools open files: secure (directory handles, no race"
-              + " window; needs SecureDirectoryStream, which Windows JDKs lack) or portable"
-              + " (paths, re-checked around each open; a narrow race window, see"
-              + " docs/security.md). Default: secure where available, else portable.")
-  FsSandbox fsSandbox;
-
-  @Option(
-      names = "--allow-hard-links",
-      defaultValue = "false",
-      description =
-          "Let the filesystem and git tools read, edit, copy and move files that have more than"
-              + " one hard link. Off by default: another name of such a file may lie outside the"
-              + " roots.")
-  boolean allowHardLinks;
 
   @Option(
       names = "--max-result-bytes",
@@ -194,16 +88,26 @@ public final class ServerOptions {
       description = "Write logs to this file instead of stderr. Logs never go to stdout.")
   Path logFile;
 
-  @Mixin PostgresOptions postgres = new PostgresOptions();
+  /** The toolsets found on the class path, holding their options' values once parsed. */
+  private final ToolsetPlugins plugins = ToolsetPlugins.discover();
 
-  /** The toolsets to build: those named, else fs and git, with pg where it has a database. */
-  public List<ToolsetId> toolsets() {
-    if (!toolsets.isEmpty()) {
-      return List.copyOf(toolsets);
-    }
-    return demo || postgres.databaseConfigured()
-        ? List.of(ToolsetId.fs, ToolsetId.git, ToolsetId.pg)
-        : List.of(ToolsetId.fs, ToolsetId.git);
+  /**
+   * Adds the options of every toolset found to the command these options are mixed into, right
+   * after them; picocli calls this while it builds the command.
+   */
+  @Spec(Spec.Target.MIXEE)
+  void addToolsetOptionsTo(CommandSpec command) {
+    plugins.addOptionsTo(command);
+  }
+
+  /** The toolset providers found, with the values of their options. */
+  public ToolsetPlugins plugins() {
+    return plugins;
+  }
+
+  /** The toolset ids named by {@code --toolsets}; empty for those on by default. */
+  public List<String> toolsets() {
+    return List.copyOf(toolsets);
   }
 
   public List<String> excludeTools() {
@@ -233,66 +137,12 @@ public final class ServerOptions {
     return List.copyOf(readOnlyRoots);
   }
 
-  public List<String> deny() {
-    return List.copyOf(deny);
-  }
-
-  public long maxWriteBytes() {
-    return maxWriteBytes;
-  }
-
-  /** The sandbox kind asked for, or null to use the best this JDK offers. */
-  public FsSandbox fsSandbox() {
-    return fsSandbox;
-  }
-
-  public boolean allowHardLinks() {
-    return allowHardLinks;
-  }
-
-  /**
-   * The toolsets whose writing tools are listed: the one write rule, the same for every toolset and
-   * applied in {@code ToolVisibility}. PostgreSQL writes follow the databases: execute is listed
-   * when some database is read-write.
-   */
-  public Set<String> writableToolsets() {
-    var writable = new HashSet<String>();
-    if (fsWrite) {
-      writable.add(ToolsetId.fs.name());
-    }
-    if (gitWrite) {
-      writable.add(ToolsetId.git.name());
-    }
-    if (githubWrite) {
-      writable.add(ToolsetId.github.name());
-    }
-    if (postgres.anyReadWrite()) {
-      writable.add(ToolsetId.pg.name());
-    }
-    return Set.copyOf(writable);
-  }
-
-  public List<String> githubRepos() {
-    return List.copyOf(githubRepos);
-  }
-
-  public URI githubApiUrl() {
-    return githubApiUrl;
-  }
-
-  public Path githubTokenFile() {
-    return githubTokenFile;
-  }
-
-  public boolean githubLockdown() {
-    return githubLockdown;
+  /** The toolsets' write switches that are on (see ToolVisibility). */
+  public Set<String> writeSwitchesOn() {
+    return plugins.writeSwitchesOn();
   }
 
   public int maxResultBytes() {
     return maxResultBytes;
-  }
-
-  public PostgresOptions postgres() {
-    return postgres;
   }
 }

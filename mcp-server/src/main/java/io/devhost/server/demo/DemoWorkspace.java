@@ -1,6 +1,5 @@
 package io.devhost.server.demo;
 
-import io.devhost.pg.SeedScripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,21 +23,17 @@ public final class DemoWorkspace {
   private static final String PACKAGED = "io/devhost/server/demo/";
 
   private final Path root;
-  private final SeedScripts seedScripts;
 
-  private DemoWorkspace(Path root, SeedScripts seedScripts) {
+  private DemoWorkspace(Path root) {
     this.root = root;
-    this.seedScripts = seedScripts;
   }
 
-  /** The project directory: the root to serve and the git repository. */
+  /**
+   * The project directory: the root to serve, the git repository, and in {@code db/} the migrations
+   * and seed data of its database.
+   */
   public Path root() {
     return root;
-  }
-
-  /** The demo's own migrations and seed data, for the embedded PostgreSQL. */
-  public SeedScripts seedScripts() {
-    return seedScripts;
   }
 
   public static DemoWorkspace create() {
@@ -53,7 +48,7 @@ public final class DemoWorkspace {
       DemoRepository.replay(root, DemoHistory.parse(history.get("history.json")), tree, history);
       writeUncommitted(root, tree);
       LOG.info("demo project ready in {} ({} ms)", root, (System.nanoTime() - started) / 1_000_000);
-      return new DemoWorkspace(root, SeedScripts.fromDirectory(root.resolve("db")));
+      return new DemoWorkspace(root);
     } catch (IOException e) {
       throw new UncheckedIOException("making the demo project failed: " + e.getMessage(), e);
     } catch (GitAPIException e) {

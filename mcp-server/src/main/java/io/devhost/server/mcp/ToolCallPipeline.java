@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one path every tool call takes, whatever the transport ({@link CallOrigin}: an MCP session or
- * {@code devhost call}): the caller's permission, rate limit, confirmation of destructive calls,
- * the call itself under its time limit, then metrics and one audit record naming the {@link
- * Caller}. Visibility (read-only mode, allow and deny lists) is settled earlier, in the {@link
- * ToolCatalog}: a tool that is not visible never reaches this class.
+ * {@code devhost call}): the caller's permission, rate limit, confirmation of calls that write, the
+ * call itself under its time limit, then metrics and one audit record naming the {@link Caller}.
+ * Visibility (read-only mode, allow and deny lists) is settled earlier, in the {@link ToolCatalog}:
+ * a tool that is not visible never reaches this class.
  */
 public final class ToolCallPipeline implements AutoCloseable {
 
@@ -99,18 +99,6 @@ public final class ToolCallPipeline implements AutoCloseable {
   /** The policy decision, and the result to return instead of running when it is a refusal. */
   private record Decided(String decision, ToolRunner.Outcome refusal) {}
 
-  /**
-   * A dry run changes nothing (edit_file's contract), so it needs no confirmation: a host that
-   * previews a change before asking its user (the bridge's change monitor) must not make the user
-   * confirm the preview too.
-   */
-  private static boolean dryRun(ToolSpec<?, ?> tool, Map<String, Object> arguments) {
-    var fields = tool.inputType().getRecordComponents();
-    return Boolean.TRUE.equals(arguments.get("dryRun"))
-        && fields != null
-        && java.util.Arrays.stream(fields).anyMatch(f -> f.getName().equals("dryRun"));
-  }
-
   private Decided decide(
       ToolSpec<?, ?> tool, Caller caller, CallOrigin origin, Map<String, Object> arguments) {
     if (caller != null && !caller.mayWrite() && !tool.readOnly()) {
@@ -133,11 +121,14 @@ public final class ToolCallPipeline implements AutoCloseable {
                   + " tool calls in the last minute. Wait a few seconds, then retry"
                   + " fewer calls at a time."));
     }
-    if (!tool.destructive() || settings.confirm() == ConfirmMode.never || dryRun(tool, arguments)) {
+    // Every write is confirmed, not only those MCP calls destructive (creating an issue discards
+    // nothing, yet publishes). A dry run changes nothing (edit_file's contract), so a host that
+    // previews a change before asking its user must not make the user confirm the preview too.
+    if (!tool.writes() || settings.confirm() == ConfirmMode.never || tool.isDryRun(arguments)) {
       return new Decided("allowed", null);
     }
     if (settings.confirm() == ConfirmMode.auto && !origin.canConfirm()) {
-      // The client cannot elicit; its own approval prompt, shown from destructiveHint, asks.
+      // The client cannot elicit; its own approval prompt, shown from the annotations, asks.
       // On the command line, the person who typed the tool's name has approved it.
       return new Decided("client_approval", null);
     }

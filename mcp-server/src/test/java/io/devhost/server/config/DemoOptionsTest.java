@@ -7,17 +7,15 @@ import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
+import io.devhost.server.testing.ServerArgs;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code --demo} replaces the roots with the demo copy, and says so when roots are given too. */
 class DemoOptionsTest {
 
   private static ServerOptions parse(String... args) {
-    var options = new ServerOptions();
-    new CommandLine(options).parseArgs(args);
-    return options;
+    return ServerArgs.parse(args);
   }
 
   @Test

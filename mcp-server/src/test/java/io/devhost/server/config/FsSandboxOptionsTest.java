@@ -8,6 +8,8 @@ import io.devhost.core.ToolContext;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.fs.Sandbox;
+import io.devhost.fs.SandboxOptions;
+import io.devhost.server.testing.ServerArgs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +24,18 @@ class FsSandboxOptionsTest {
   @TempDir Path tmp;
 
   private static ServerOptions parse(String... args) {
-    var options = new ServerOptions();
-    new CommandLine(options).parseArgs(args);
-    return options;
+    return ServerArgs.parse(args);
+  }
+
+  private static SandboxOptions.FsSandbox kind(String... args) {
+    return parse(args).plugins().options(SandboxOptions.class).fsSandbox();
   }
 
   @Test
   void theSandboxKindIsChosenByNameAndDefaultsToTheBestAvailable() {
-    assertThat(parse("--fs-sandbox", "portable").fsSandbox().kind())
-        .isEqualTo(Sandbox.Kind.PORTABLE);
-    assertThat(parse("--fs-sandbox", "secure").fsSandbox().kind()).isEqualTo(Sandbox.Kind.SECURE);
-    assertThat(parse().fsSandbox()).isNull();
+    assertThat(kind("--fs-sandbox", "portable").kind()).isEqualTo(Sandbox.Kind.PORTABLE);
+    assertThat(kind("--fs-sandbox", "secure").kind()).isEqualTo(Sandbox.Kind.SECURE);
+    assertThat(kind()).isNull();
     assertThat(Sandbox.Kind.bestAvailable()).isEqualTo(Sandbox.Kind.SECURE);
     assertThatThrownBy(() -> parse("--fs-sandbox", "fast"))
         .isInstanceOf(CommandLine.ParameterException.class)
@@ -47,16 +50,25 @@ class FsSandboxOptionsTest {
     String rootArg = root.toString();
 
     for (String kind : List.of("secure", "portable")) {
-      var refused = read(parse("--roots", rootArg, "--fs-sandbox", kind), "linked.txt");
+      var refused =
+          read(parse("--toolsets", "fs", "--roots", rootArg, "--fs-sandbox", kind), "linked.txt");
       assertThat(refused).contains("hard links").contains("--allow-hard-links");
       var allowed =
-          read(parse("--roots", rootArg, "--fs-sandbox", kind, "--allow-hard-links"), "linked.txt");
+          read(
+              parse(
+                  "--toolsets",
+                  "fs",
+                  "--roots",
+                  rootArg,
+                  "--fs-sandbox",
+                  kind,
+                  "--allow-hard-links"),
+              "linked.txt");
       assertThat(allowed).contains("content=OUTSIDE");
     }
   }
 
   private static String read(ServerOptions options, String path) {
-    options.toolsets = List.of(ToolsetId.fs);
     var toolsets = Toolsets.create(options, Map.of());
     try {
       var tool =

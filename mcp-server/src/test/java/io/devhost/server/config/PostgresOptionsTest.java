@@ -4,34 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devhost.pg.LibpqEnvironment;
+import io.devhost.pg.PostgresOptions;
 import io.devhost.pg.PostgresToolset;
 import io.devhost.pg.SeedScripts;
+import io.devhost.server.testing.ServerArgs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 class PostgresOptionsTest {
 
   private static final SeedScripts SAMPLE =
       new SeedScripts(List.of(new SeedScripts.Migration(1, "nothing", "SELECT 1")), "SELECT 1");
 
-  @Command(name = "probe")
-  static final class Probe {
-    @Mixin ServerOptions options;
-  }
-
   private static PostgresOptions parse(Map<String, String> env, String... args) {
-    var probe = new Probe();
-    var cli = new CommandLine(probe);
-    cli.setDefaultValueProvider(
-        new LayeredDefaults(env, ConfigFile.locate(new String[0], Map.of())));
-    cli.parseArgs(args);
-    return probe.options.postgres().withEnvironment(new LibpqEnvironment(env, null, null));
+    return ServerArgs.parse(env, args)
+        .plugins()
+        .options(PostgresOptions.class)
+        .withEnvironment(new LibpqEnvironment(env, null, null));
   }
 
   @Test

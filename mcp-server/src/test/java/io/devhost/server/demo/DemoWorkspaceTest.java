@@ -2,6 +2,7 @@ package io.devhost.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devhost.pg.SeedScripts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class DemoWorkspaceTest {
 
   @Test
   void theDatabaseScriptsAreTheDemosOwnMigrations() {
-    var scripts = demo.seedScripts();
+    var scripts = SeedScripts.fromDirectory(demo.root().resolve("db"));
     assertThat(scripts.migrations()).extracting(m -> m.version()).isSorted();
     assertThat(scripts.migrations())
         .anyMatch(m -> m.sql().contains("RENAME COLUMN name TO full_name"));

@@ -4,11 +4,10 @@ import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
 import io.devhost.pg.PostgresToolset;
-import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.ToolsetId;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.policy.ToolVisibility;
+import io.devhost.server.testing.ServerArgs;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.net.JarURLConnection;
@@ -17,7 +16,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +178,7 @@ final class ToolsReference {
   private static String exampleCall(String toolset, McpSchema.Tool tool, String optIn) {
     String args = Json.MAPPER.writeValueAsString(ExampleArguments.of(tool.inputSchema()));
     var call = new StringBuilder("devhost call ").append(tool.name());
-    if (!toolset.equals(ToolsetId.fs.name())) {
+    if (!toolset.equals("fs")) {
       call.append(" --toolsets ").append(toolset);
     }
     if (optIn != null) {
@@ -215,11 +213,10 @@ final class ToolsReference {
   private static List<String> writeFlags() {
     var flags =
         new ArrayList<>(
-            new CommandLine(new ServerOptions())
-                .getCommandSpec().options().stream()
-                    .filter(o -> o.arity().max() == 0 && o.longestName().endsWith("-write"))
-                    .map(CommandLine.Model.OptionSpec::longestName)
-                    .toList());
+            ServerArgs.command().getCommandSpec().options().stream()
+                .filter(o -> o.arity().max() == 0 && o.longestName().endsWith("-write"))
+                .map(CommandLine.Model.OptionSpec::longestName)
+                .toList());
     flags.add("--db-read-write=" + PostgresToolset.EMBEDDED_NAME);
     flags.sort(null);
     return flags;
@@ -228,14 +225,13 @@ final class ToolsReference {
   private static ToolCatalog catalog(List<String> flags) {
     var args = new ArrayList<String>();
     args.add("--toolsets");
-    args.add(Arrays.stream(ToolsetId.values()).map(Enum::name).collect(Collectors.joining(",")));
+    args.add(String.join(",", ServerArgs.parse().plugins().ids()));
     args.addAll(flags);
-    var options = new ServerOptions();
-    new CommandLine(options).parseArgs(args.toArray(String[]::new));
+    var options = ServerArgs.parse(args.toArray(String[]::new));
     List<Toolset> toolsets = Toolsets.create(options, ENV);
     try {
       return ToolCatalog.of(
-          toolsets, new ToolVisibility(false, options.writableToolsets(), List.of(), List.of()));
+          toolsets, new ToolVisibility(false, options.writeSwitchesOn(), List.of(), List.of()));
     } finally {
       toolsets.forEach(Toolset::close);
     }

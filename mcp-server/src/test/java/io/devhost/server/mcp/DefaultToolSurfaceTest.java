@@ -1,13 +1,13 @@
 package io.devhost.server.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devhost.core.Toolset;
 import io.devhost.server.config.ConfigFile;
 import io.devhost.server.config.LayeredDefaults;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.ToolsetId;
 import io.devhost.server.config.Toolsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +63,33 @@ class DefaultToolSurfaceTest {
 
   @Test
   void pgIsOnByDefaultOnlyWhereADatabaseIsConfiguredOrForTheDemo() {
-    assertThat(parse(Map.of()).options.toolsets()).containsExactly(ToolsetId.fs, ToolsetId.git);
-    var withPg = List.of(ToolsetId.fs, ToolsetId.git, ToolsetId.pg);
-    assertThat(parse(Map.of("DATABASE_URL", "postgres://u@db.example/app")).options.toolsets())
-        .isEqualTo(withPg);
-    assertThat(parse(Map.of(), "--db", "shop=postgres://u@db.example/shop").options.toolsets())
-        .isEqualTo(withPg);
-    assertThat(parse(Map.of(), "--database-url", "postgres://u@h/app").options.toolsets())
-        .isEqualTo(withPg);
-    assertThat(parse(Map.of(), "--demo").options.toolsets()).isEqualTo(withPg);
-    assertThat(parse(Map.of(), "--toolsets", "pg").options.toolsets())
-        .containsExactly(ToolsetId.pg);
+    assertThat(enabled(Map.of())).containsExactly("fs", "git");
+    var withPg = List.of("fs", "git", "pg");
+    assertThat(enabled(Map.of("DATABASE_URL", "postgres://u@db.example/app"))).isEqualTo(withPg);
+    assertThat(enabled(Map.of(), "--db", "shop=postgres://u@db.example/shop")).isEqualTo(withPg);
+    assertThat(enabled(Map.of(), "--database-url", "postgres://u@h/app")).isEqualTo(withPg);
+    assertThat(enabled(Map.of(), "--demo")).isEqualTo(withPg);
+    assertThat(enabled(Map.of(), "--toolsets", "pg")).containsExactly("pg");
+  }
+
+  @Test
+  void anUnknownToolsetIsRefusedNamingTheAvailableOnes() {
+    assertThatThrownBy(() -> enabled(Map.of(), "--toolsets", "fs,jira"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--toolsets names 'jira', which is not a toolset of this DevHost.")
+        .hasMessageContaining("Available: fs (")
+        .hasMessageContaining("; git (")
+        .hasMessageContaining("; github (")
+        .hasMessageContaining("; pg (");
+  }
+
+  /** The ids of the toolsets built; opens no connection (pg starts nothing until first used). */
+  private static List<String> enabled(Map<String, String> env, String... args) {
+    List<Toolset> toolsets = Toolsets.create(parse(env, args).options, env);
+    try {
+      return toolsets.stream().map(Toolset::id).toList();
+    } finally {
+      toolsets.forEach(Toolset::close);
+    }
   }
 }

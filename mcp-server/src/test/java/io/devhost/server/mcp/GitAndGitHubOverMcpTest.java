@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.devhost.core.Toolset;
-import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
 import io.devhost.server.policy.ToolVisibility;
+import io.devhost.server.testing.ServerArgs;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,6 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,9 +58,8 @@ class GitAndGitHubOverMcpTest {
         });
     github.start();
     try {
-      var options = new ServerOptions();
-      new CommandLine(options)
-          .parseArgs(
+      var options =
+          ServerArgs.parse(
               "--toolsets",
               "git,github",
               "--roots",
@@ -71,7 +69,7 @@ class GitAndGitHubOverMcpTest {
               "--github-api-url",
               "http://127.0.0.1:" + github.getAddress().getPort());
       List<Toolset> toolsets = Toolsets.create(options, Map.of("GITHUB_TOKEN", "t0ken"));
-      var visibility = new ToolVisibility(false, options.writableToolsets(), List.of(), List.of());
+      var visibility = new ToolVisibility(false, options.writeSwitchesOn(), List.of(), List.of());
       try (var session = new PipedStdioSession(toolsets, visibility)) {
         session.initialize();
 

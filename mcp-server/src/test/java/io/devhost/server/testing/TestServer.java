@@ -135,7 +135,10 @@ public final class TestServer implements AutoCloseable {
         ToolCatalog.of(
             toolsets,
             new ToolVisibility(
-                config.readOnly(), Set.of("fs", "test"), config.allow(), config.deny()));
+                config.readOnly(),
+                Set.of("fs-write", "test-write"),
+                config.allow(),
+                config.deny()));
     Path auditLog = dir.resolve("audit").resolve("audit.jsonl");
     var metrics = new ToolMetrics();
     var audit = new JsonlAuditLog(auditLog, 1 << 20, 2);

@@ -64,13 +64,13 @@ public final class TestTools implements Toolset {
         ToolSpec.builder("write_note", NoteInput.class, NoteOutput.class)
             .title("Write note")
             .description("Pretends to append a note.")
-            .writes()
+            .writes("test-write")
             .handler((ctx, in) -> new NoteOutput(in.text().length()))
             .build(),
         ToolSpec.builder("delete_thing", DeleteInput.class, DeleteOutput.class)
             .title("Delete thing")
             .description("Pretends to delete a thing; needs a password.")
-            .destructive()
+            .destructive("test-write")
             .handler(
                 (ctx, in) -> {
                   if (in.name() == null) {

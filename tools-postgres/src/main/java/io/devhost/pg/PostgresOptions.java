@@ -1,12 +1,5 @@
-package io.devhost.server.config;
+package io.devhost.pg;
 
-import io.devhost.pg.DatabaseConfig;
-import io.devhost.pg.DatabaseUrl;
-import io.devhost.pg.EmbeddedServer;
-import io.devhost.pg.LibpqEnvironment;
-import io.devhost.pg.PgLimits;
-import io.devhost.pg.PostgresToolset;
-import io.devhost.pg.SeedScripts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,8 +114,8 @@ public final class PostgresOptions {
   /** The PG* variables, home directory (~/.pgpass) and user that connection strings are read in. */
   private LibpqEnvironment environment = LibpqEnvironment.system();
 
-  /** Reads connection strings in {@code environment} instead of this process's; for tests. */
-  PostgresOptions withEnvironment(LibpqEnvironment environment) {
+  /** Reads connection strings in {@code environment} instead of this process's (tests). */
+  public PostgresOptions withEnvironment(LibpqEnvironment environment) {
     this.environment = environment;
     return this;
   }

@@ -1,4 +1,4 @@
-package io.devhost.server.config;
+package io.devhost.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

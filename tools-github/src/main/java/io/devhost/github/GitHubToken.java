@@ -1,4 +1,4 @@
-package io.devhost.server.config;
+package io.devhost.github;
 
 import java.io.IOException;
 import java.nio.file.Files;
