@@ -13,7 +13,7 @@ import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
-import io.devhost.server.policy.ConfirmationRoundTrip;
+import io.devhost.server.policy.InputRoundTrip;
 import io.devhost.server.policy.SignedRequestState;
 import io.devhost.server.policy.SpentStates;
 import io.devhost.server.policy.StateKey;
@@ -83,7 +83,8 @@ public final class ModernReplica implements AutoCloseable {
     var calls =
         new ModernToolCalls(
             pipeline,
-            new ConfirmationRoundTrip(new SpentStates(SignedRequestState.DEFAULT_TTL, clock)),
+            new InputRoundTrip(new SpentStates(SignedRequestState.DEFAULT_TTL, clock)),
+            tool -> true,
             audit,
             "streamable-http");
     var codec =
