@@ -8,14 +8,11 @@ import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.fs.FilesystemToolset;
 import io.devhost.fs.Sandbox;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.mcp.ModernToolCalls;
+import io.devhost.server.mcp.ModernRoundTrips;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
-import io.devhost.server.policy.InputRoundTrip;
-import io.devhost.server.policy.SignedRequestState;
-import io.devhost.server.policy.SpentStates;
 import io.devhost.server.policy.StateKey;
 import io.devhost.server.policy.ToolTimeouts;
 import io.devhost.server.policy.ToolVisibility;
@@ -80,19 +77,9 @@ public final class ModernReplica implements AutoCloseable {
             new ToolCallPipeline.Settings(confirm, ToolTimeouts.parse(List.of()), 0),
             audit,
             new ToolMetrics());
-    var calls =
-        new ModernToolCalls(
-            pipeline,
-            new InputRoundTrip(new SpentStates(SignedRequestState.DEFAULT_TTL, clock)),
-            tool -> true,
-            audit,
-            "streamable-http");
-    var codec =
-        new SignedRequestState(
-            key,
-            SignedRequestState.DEFAULT_TTL,
-            clock,
-            (ctx, why) -> calls.refused(ctx, Map.of(), why));
+    var roundTrips =
+        ModernRoundTrips.create(pipeline, key, audit, tool -> true, "streamable-http", clock);
+    var calls = roundTrips.calls();
     var json = McpJsonDefaults.getMapper();
     McpSyncToolRepository tools =
         new McpSyncToolRepository() {
@@ -126,7 +113,7 @@ public final class ModernReplica implements AutoCloseable {
         McpServer.builder()
             .serverInfo(McpSchema.Implementation.builder("devhost-test", "0").build())
             .feature(ToolsFeature.ofSync(tools))
-            .requestStateCodec(codec)
+            .requestStateCodec(roundTrips.codec())
             .build();
     var transport =
         HttpServletMcpTransport.builder(server)
