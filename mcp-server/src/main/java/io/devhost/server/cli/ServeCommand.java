@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
             policy,
             audit,
             http.enabled() ? http.settings() : null,
-            http.conformanceFixtures());
+            http.conformanceFixtures(),
+            key);
     if (server.http() != null) {
       System.err.println("devhost: serving MCP at " + server.http().baseUri().resolve("mcp"));
     }

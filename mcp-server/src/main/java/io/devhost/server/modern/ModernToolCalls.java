@@ -1,18 +1,17 @@
-package io.devhost.server.mcp;
+package io.devhost.server.modern;
 
-import io.devhost.core.ToolContext;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
+import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.policy.InputRoundTrip;
 import io.devhost.server.policy.StateRefusal;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.modern.McpException;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
+import io.modelcontextprotocol.modern.server.McpSyncNotifier;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class ModernToolCalls {
   private final Predicate<ToolSpec<?, ?>> usesClientRoots;
   private final AuditListener audit;
   private final String transport;
-  private final McpJsonMapper json = McpJsonDefaults.getMapper();
 
   /**
    * @param usesClientRoots whether a tool works within the client's roots (the file and git tools)
@@ -60,10 +58,14 @@ public final class ModernToolCalls {
   /**
    * Runs {@code tool} for one request, or asks first.
    *
+   * @param notifier the request's response stream for progress, or null when none was asked for
    * @throws McpException {@code -32602} when the request's state or answer is refused
    */
   public McpSchema.CallToolOutcome call(
-      ToolSpec<?, ?> tool, McpRequestContext ctx, McpSchema.CallToolRequest request) {
+      ToolSpec<?, ?> tool,
+      McpRequestContext ctx,
+      McpSchema.CallToolRequest request,
+      McpSyncNotifier notifier) {
     Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
     var retry = roundTrip.check(arguments, request.requestState(), request.inputResponses());
     if (retry.refusal() != null) {
@@ -76,13 +78,13 @@ public final class ModernToolCalls {
     }
     var origin = new ModernCallOrigin(transport, ctx, retry.answer());
     var cancelled = new AtomicBoolean();
-    var toolContext = new RequestToolContext(cancelled, Optional.ofNullable(roots));
+    var toolContext = new ModernToolContext(notifier, cancelled, roots);
     Optional<io.modelcontextprotocol.spec.McpSchema.CallToolResult> result =
         pipeline.callOrAsk(tool, origin, arguments, toolContext, cancelled);
     if (result.isEmpty()) {
       return roundTrip.confirmQuestion(tool, arguments, roots);
     }
-    return json.convertValue(result.get(), McpSchema.CallToolResult.class);
+    return ModernSchema.toModern(result.get(), McpSchema.CallToolResult.class);
   }
 
   /**
@@ -109,26 +111,5 @@ public final class ModernToolCalls {
             caller == null ? Caller.LOCAL_NAME : caller.subject(),
             caller == null ? null : caller.clientId(),
             null));
-  }
-
-  /**
-   * A request has no session to report progress on; its roots are those a round trip brought.
-   *
-   * @param roots the client's roots, or empty when the client declares none
-   */
-  private record RequestToolContext(AtomicBoolean cancelled, Optional<List<URI>> roots)
-      implements ToolContext {
-    @Override
-    public void progress(double done, Double total, String message) {}
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled.get();
-    }
-
-    @Override
-    public Optional<List<URI>> clientRoots() {
-      return roots;
-    }
   }
 }

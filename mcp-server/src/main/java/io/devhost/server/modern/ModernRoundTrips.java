@@ -1,7 +1,8 @@
-package io.devhost.server.mcp;
+package io.devhost.server.modern;
 
 import io.devhost.core.ToolSpec;
 import io.devhost.core.audit.AuditListener;
+import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.policy.InputRoundTrip;
 import io.devhost.server.policy.SignedRequestState;
 import io.devhost.server.policy.SpentStates;
