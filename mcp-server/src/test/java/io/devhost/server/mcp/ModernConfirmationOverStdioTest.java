@@ -15,8 +15,6 @@ import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.client.McpClient;
 import io.modelcontextprotocol.modern.client.McpSyncElicitationHandler;
 import io.modelcontextprotocol.modern.client.transport.StdioMcpClientTransport;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,7 @@ class ModernConfirmationOverStdioTest {
 
   @TempDir Path root;
   private final List<AuditRecord> audit = new CopyOnWriteArrayList<>();
-  private PipedOutputStream toServer;
-  private Thread server;
+  private PipedStdioServer server;
 
   private McpClient.SyncBuilder connect() throws Exception {
     List<Toolset> toolsets = List.of(new FilesystemToolset(Sandbox.of(List.of(root))));
@@ -44,37 +41,19 @@ class ModernConfirmationOverStdioTest {
             new ToolCallPipeline.Settings(ConfirmMode.auto, ToolTimeouts.parse(List.of()), 0),
             audit::add,
             new ToolMetrics());
-    toServer = new PipedOutputStream();
-    var serverIn = new PipedInputStream(toServer, 1 << 16);
-    var serverOut = new PipedOutputStream();
-    var fromServer = new PipedInputStream(serverOut, 1 << 20);
     server =
-        new Thread(
-            () -> {
-              try {
-                StdioServer.serve(
-                    cancellations ->
-                        new DevhostMcpServer(
-                            toolsets,
-                            ToolCatalog.of(toolsets, entry -> true),
-                            pipeline,
-                            cancellations),
-                    serverIn,
-                    serverOut);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    server.start();
-    var transport = StdioMcpClientTransport.builder(fromServer, toServer).start();
+        new PipedStdioServer(
+            cancellations ->
+                new DevhostMcpServer(
+                    toolsets, ToolCatalog.of(toolsets, entry -> true), pipeline, cancellations));
+    var transport = StdioMcpClientTransport.builder(server.fromServer(), server.toServer()).start();
     return McpClient.sync(transport)
         .clientInfo(new McpSchema.Implementation("stdio-modern", null, "1", null, null, null));
   }
 
   @AfterEach
   void stop() throws Exception {
-    toServer.close();
-    server.join(10_000);
+    server.closeAndAwaitStop(10_000);
   }
 
   private McpSchema.CallToolResult write(

@@ -5,8 +5,6 @@ import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,9 +16,9 @@ final class PipedStdioSession implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final PipedStdioServer server;
   private final OutputStream toServer;
   private final BufferedReader fromServer;
-  private final Thread server;
 
   /** Serves every tool of {@code toolsets}, writing ones included. */
   PipedStdioSession(List<Toolset> toolsets) throws Exception {
@@ -29,30 +27,17 @@ final class PipedStdioSession implements AutoCloseable {
 
   /** Serves the tools of {@code toolsets} that {@code visible} lets through. */
   PipedStdioSession(List<Toolset> toolsets, Predicate<ToolCatalog.Entry> visible) throws Exception {
-    var clientOut = new PipedOutputStream();
-    var serverIn = new PipedInputStream(clientOut, 1 << 16);
-    var serverOut = new PipedOutputStream();
-    var clientIn = new PipedInputStream(serverOut, 1 << 20);
-    toServer = clientOut;
-    fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
     server =
-        new Thread(
-            () -> {
-              try {
-                StdioServer.serve(
-                    cancellations ->
-                        new DevhostMcpServer(
-                            toolsets,
-                            ToolCatalog.of(toolsets, visible),
-                            Pipelines.unrestricted(),
-                            cancellations),
-                    serverIn,
-                    serverOut);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    server.start();
+        new PipedStdioServer(
+            cancellations ->
+                new DevhostMcpServer(
+                    toolsets,
+                    ToolCatalog.of(toolsets, visible),
+                    Pipelines.unrestricted(),
+                    cancellations));
+    toServer = server.toServer();
+    fromServer =
+        new BufferedReader(new InputStreamReader(server.fromServer(), StandardCharsets.UTF_8));
   }
 
   /** The initialize handshake of a client with no capabilities; its request id is 1. */
@@ -87,9 +72,7 @@ final class PipedStdioSession implements AutoCloseable {
 
   /** Closes the server's input; true when the server then stopped within 15 s. */
   boolean closeAndAwaitStop() throws Exception {
-    toServer.close();
-    server.join(15_000);
-    return !server.isAlive();
+    return server.closeAndAwaitStop(15_000);
   }
 
   @Override
