@@ -18,6 +18,7 @@ import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,10 +70,12 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    var modernFixtureTools = new ArrayList<McpSyncTool>();
     var visibility = policy.visibility(options);
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
+      modernFixtureTools.addAll(ConformanceFixtures.modernTools());
       visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
     var catalog = ToolCatalog.of(toolsets, visibility);
@@ -81,7 +84,8 @@ final class RunningServer {
     var pipeline = pipeline(options, policy, auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
-            new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
+            new DevhostMcpServer(
+                toolsets, catalog, pipeline, cancellations, fixtureTools, modernFixtureTools);
     HttpServer httpServer =
         httpSettings == null
             ? null
