@@ -19,6 +19,7 @@ import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.StateKey;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,10 +73,12 @@ final class RunningServer {
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    var modernFixtureTools = new ArrayList<McpSyncTool>();
     var visibility = policy.visibility(options);
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
+      modernFixtureTools.addAll(ConformanceFixtures.modernTools());
       visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
     var catalog = ToolCatalog.of(toolsets, visibility);
@@ -85,7 +88,13 @@ final class RunningServer {
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
             new DevhostMcpServer(
-                toolsets, catalog, pipeline, cancellations, fixtureTools, List.of(), stateKey);
+                toolsets,
+                catalog,
+                pipeline,
+                cancellations,
+                fixtureTools,
+                modernFixtureTools,
+                stateKey);
     HttpServer httpServer =
         httpSettings == null
             ? null
