@@ -3,6 +3,7 @@ package io.devhost.server.mcp;
 import io.devhost.core.Toolset;
 import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -19,6 +20,7 @@ final class PipedStdioSession implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final OutputStream toServer;
+  private final PipedInputStream fromServerStream;
   private final BufferedReader fromServer;
   private final Thread server;
 
@@ -34,6 +36,7 @@ final class PipedStdioSession implements AutoCloseable {
     var serverOut = new PipedOutputStream();
     var clientIn = new PipedInputStream(serverOut, 1 << 20);
     toServer = clientOut;
+    fromServerStream = clientIn;
     fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
     server =
         new Thread(
@@ -62,6 +65,16 @@ final class PipedStdioSession implements AutoCloseable {
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
     reply(1);
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  /** The server's output, unread, for a client that frames messages itself (an SDK transport). */
+  InputStream fromServer() {
+    return fromServerStream;
+  }
+
+  /** The server's input, for a client that frames messages itself. */
+  OutputStream toServer() {
+    return toServer;
   }
 
   void send(String line) throws Exception {
