@@ -1,6 +1,7 @@
 package io.devhost.server.modern;
 
 import io.devhost.core.ToolContext;
+import io.devhost.server.mcp.ProgressThrottle;
 import io.modelcontextprotocol.modern.server.McpSyncNotifier;
 import java.net.URI;
 import java.util.List;
@@ -14,13 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ModernToolContext implements ToolContext {
 
-  /** Progress is sent at most this often; a tool may report per item. */
-  private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
-
   private final McpSyncNotifier notifier;
   private final AtomicBoolean cancelled;
+  private final ProgressThrottle throttle = new ProgressThrottle();
   private final List<URI> roots;
-  private long lastProgressNanos;
 
   /**
    * @param notifier the request's response stream, or null when the client asked for no progress
@@ -34,15 +32,9 @@ final class ModernToolContext implements ToolContext {
 
   @Override
   public void progress(double done, Double total, String message) {
-    if (notifier == null) {
+    if (notifier == null || !throttle.allows(done, total)) {
       return;
     }
-    long now = System.nanoTime();
-    boolean last = total != null && done >= total;
-    if (!last && lastProgressNanos != 0 && now - lastProgressNanos < PROGRESS_INTERVAL_NANOS) {
-      return;
-    }
-    lastProgressNanos = now;
     notifier.progress(done, total, message);
   }
 

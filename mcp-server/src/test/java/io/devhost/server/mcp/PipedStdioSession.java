@@ -3,6 +3,7 @@ package io.devhost.server.mcp;
 import io.devhost.core.Toolset;
 import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ final class PipedStdioSession implements AutoCloseable {
 
   private final PipedStdioServer server;
   private final OutputStream toServer;
+  private final InputStream fromServerStream;
   private final BufferedReader fromServer;
 
   /** Serves every tool of {@code toolsets}, writing ones included. */
@@ -36,8 +38,9 @@ final class PipedStdioSession implements AutoCloseable {
                     Pipelines.unrestricted(),
                     cancellations));
     toServer = server.toServer();
+    fromServerStream = server.fromServer();
     fromServer =
-        new BufferedReader(new InputStreamReader(server.fromServer(), StandardCharsets.UTF_8));
+        new BufferedReader(new InputStreamReader(fromServerStream, StandardCharsets.UTF_8));
   }
 
   /** The initialize handshake of a client with no capabilities; its request id is 1. */
@@ -47,6 +50,16 @@ final class PipedStdioSession implements AutoCloseable {
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
     reply(1);
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  /** The server's output, unread, for a client that frames messages itself (an SDK transport). */
+  InputStream fromServer() {
+    return fromServerStream;
+  }
+
+  /** The server's input, for a client that frames messages itself. */
+  OutputStream toServer() {
+    return toServer;
   }
 
   void send(String line) throws Exception {
