@@ -20,6 +20,14 @@ public interface Toolset extends AutoCloseable {
 
   List<ToolSpec<?, ?>> tools();
 
+  /**
+   * Whether this toolset's tools work within the client's roots (their sandbox narrows to the roots
+   * the client offers), so a 2026-07-28 client that declares roots is asked for them first.
+   */
+  default boolean usesClientRoots() {
+    return false;
+  }
+
   default List<ResourceSpec> resources() {
     return List.of();
   }

@@ -21,6 +21,11 @@ public final class FilesystemToolset implements Toolset {
   }
 
   @Override
+  public boolean usesClientRoots() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "fs";
   }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code git} toolset as a plugin: on by default, read-only unless asked. It opens repositories
- * through the {@link PathPolicy} that the {@code fs} provider offers (its sandbox), so both follow the same roots and deny
- * rules.
+ * through the {@link PathPolicy} that the {@code fs} provider offers (its sandbox), so both follow
+ * the same roots and deny rules.
  */
 public final class GitProvider implements ToolsetProvider {
 

@@ -24,6 +24,11 @@ public final class GitToolset implements Toolset {
   }
 
   @Override
+  public boolean usesClientRoots() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "git";
   }

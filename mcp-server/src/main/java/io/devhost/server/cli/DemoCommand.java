@@ -4,6 +4,7 @@ import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.http.HttpOptions;
+import io.devhost.server.policy.StateKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     options.useDemo();
     var settings = http.settings();
-    var server = RunningServer.start(options, policy, audit, settings, false);
+    var server = RunningServer.start(options, policy, audit, settings, false, StateKey.generate());
     var endpoint = server.http().baseUri().resolve("mcp");
     DemoTour.run(endpoint, settings.token(), System.out);
     if (tourOnly) {

@@ -18,6 +18,8 @@ import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.policy.StateKey;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,19 +61,23 @@ final class RunningServer {
   /**
    * @param httpSettings the HTTP transport's settings, or null for none
    * @param conformanceFixtures serve the MCP conformance suite's fixtures (testing only)
+   * @param stateKey the key that signs 2026-07-28 round-trip state
    */
   static RunningServer start(
       ServerOptions options,
       PolicyOptions policy,
       AuditOptions audit,
       HttpSettings httpSettings,
-      boolean conformanceFixtures)
+      boolean conformanceFixtures,
+      StateKey stateKey)
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
+    var modernFixtureTools = new ArrayList<McpSyncTool>();
     if (conformanceFixtures) {
       toolsets.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
+      modernFixtureTools.addAll(ConformanceFixtures.modernTools());
     }
     var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
     var metrics = new ToolMetrics();
@@ -79,7 +85,14 @@ final class RunningServer {
     var pipeline = pipeline(options, policy, auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
-            new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
+            new DevhostMcpServer(
+                toolsets,
+                catalog,
+                pipeline,
+                cancellations,
+                fixtureTools,
+                modernFixtureTools,
+                stateKey);
     HttpServer httpServer =
         httpSettings == null
             ? null

@@ -6,6 +6,7 @@ import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class ConformanceFixtures {
   /** Tools given as SDK specifications: they need image, audio and resource content. */
   public static List<McpServerFeatures.SyncToolSpecification> tools() {
     return ConformanceTools.all();
+  }
+
+  /** The same tools, and the diagnostic tools of its own, for the 2026-07-28 era. */
+  public static List<McpSyncTool> modernTools() {
+    return ConformanceModernTools.all();
   }
 
   /** Resources, the resource template, prompts and the completion, as a toolset. */

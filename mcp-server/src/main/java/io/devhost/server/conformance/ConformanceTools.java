@@ -258,6 +258,8 @@ final class ConformanceTools {
         Map.of(
             "address",
             Map.of(
+                "$anchor",
+                "address",
                 "type",
                 "object",
                 "properties",
@@ -265,6 +267,12 @@ final class ConformanceTools {
     schema.put(
         "properties",
         Map.of("name", Map.of("type", "string"), "address", Map.of("$ref", "#/$defs/address")));
+    // Composition and conditional keywords, which a server must pass on untouched (SEP-2106).
+    schema.put(
+        "allOf", List.of(Map.of("anyOf", List.of(Map.of("required", List.of("name")), Map.of()))));
+    schema.put("if", Map.of("required", List.of("address")));
+    schema.put("then", Map.of("properties", Map.of("name", Map.of("minLength", 1))));
+    schema.put("else", Map.of());
     schema.put("additionalProperties", false);
     return schema;
   }

@@ -5,12 +5,17 @@ import io.devhost.core.PromptSpec;
 import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolDefinitions;
+import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
 import io.devhost.server.auth.Caller;
+import io.devhost.server.modern.ModernRoundTrips;
+import io.devhost.server.modern.ModernServer;
+import io.devhost.server.policy.StateKey;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -18,6 +23,7 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +54,8 @@ public final class DevhostMcpServer {
   private final ToolCallPipeline pipeline;
   private final CancellationRegistry cancellations;
   private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
+  private final List<McpSyncTool> modernFixtureTools;
+  private final StateKey stateKey;
 
   public DevhostMcpServer(
       List<Toolset> toolsets,
@@ -67,11 +75,43 @@ public final class DevhostMcpServer {
       ToolCallPipeline pipeline,
       CancellationRegistry cancellations,
       List<McpServerFeatures.SyncToolSpecification> fixtureTools) {
+    this(toolsets, catalog, pipeline, cancellations, fixtureTools, List.of());
+  }
+
+  /**
+   * @param fixtureTools tools given as SDK specifications that bypass the pipeline; only the
+   *     conformance fixtures, which need content types a {@code ToolSpec} cannot produce
+   * @param modernFixtureTools the same fixtures for the 2026-07-28 server
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
+      List<McpSyncTool> modernFixtureTools) {
+    this(toolsets, catalog, pipeline, cancellations, fixtureTools, modernFixtureTools, null);
+  }
+
+  /**
+   * @param stateKey the key that signs 2026-07-28 round-trip state, shared by every replica; null
+   *     for one made for this server alone (tests)
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
+      List<McpSyncTool> modernFixtureTools,
+      StateKey stateKey) {
+    this.stateKey = stateKey != null ? stateKey : StateKey.generate();
     this.toolsets = toolsets;
     this.catalog = catalog;
     this.pipeline = pipeline;
     this.cancellations = cancellations;
     this.fixtureTools = List.copyOf(fixtureTools);
+    this.modernFixtureTools = List.copyOf(modernFixtureTools);
   }
 
   /**
@@ -147,6 +187,32 @@ public final class DevhostMcpServer {
   private boolean visibleTo(McpTransportContext context, McpSchema.Tool tool) {
     Caller caller = Caller.of(context);
     return caller == null || caller.mayWrite() || !writes(tool.name());
+  }
+
+  /**
+   * The 2026-07-28 (stateless) server of the same toolsets, catalog, pipeline and instructions.
+   *
+   * @param transportName the transport as the audit log names it
+   */
+  public io.modelcontextprotocol.modern.server.McpServer modern(String transportName) {
+    var roundTrips =
+        ModernRoundTrips.create(
+            pipeline,
+            stateKey,
+            pipeline.audit(),
+            this::usesClientRoots,
+            transportName,
+            Clock.systemUTC());
+    return ModernServer.build(toolsets, catalog, roundTrips, instructions(), modernFixtureTools);
+  }
+
+  /** The file and git tools work within the client's roots (their sandbox narrows to them). */
+  private boolean usesClientRoots(ToolSpec<?, ?> tool) {
+    return catalog
+        .find(tool.name())
+        .map(
+            e -> toolsets.stream().anyMatch(t -> t.id().equals(e.toolset()) && t.usesClientRoots()))
+        .orElse(false);
   }
 
   /** Whether {@code toolName} is a tool of the catalog that writes. */

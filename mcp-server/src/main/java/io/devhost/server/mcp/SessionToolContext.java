@@ -11,13 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The {@link ToolContext} of a call that came over MCP. */
 final class SessionToolContext implements ToolContext {
 
-  /** Progress is sent at most this often; a tool may report per item. */
-  private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
-
   private final McpSyncServerExchange exchange;
   private final Object progressToken;
   private final AtomicBoolean cancelled;
-  private long lastProgressNanos;
+  private final ProgressThrottle throttle = new ProgressThrottle();
 
   SessionToolContext(
       McpSyncServerExchange exchange, Object progressToken, AtomicBoolean cancelled) {
@@ -28,15 +25,9 @@ final class SessionToolContext implements ToolContext {
 
   @Override
   public void progress(double done, Double total, String message) {
-    if (progressToken == null) {
+    if (progressToken == null || !throttle.allows(done, total)) {
       return;
     }
-    long now = System.nanoTime();
-    boolean last = total != null && done >= total;
-    if (!last && lastProgressNanos != 0 && now - lastProgressNanos < PROGRESS_INTERVAL_NANOS) {
-      return;
-    }
-    lastProgressNanos = now;
     exchange.progressNotification(
         new McpSchema.ProgressNotification(progressToken, done, total, message, null));
   }

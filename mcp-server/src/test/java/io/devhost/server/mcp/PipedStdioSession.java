@@ -3,10 +3,9 @@ package io.devhost.server.mcp;
 import io.devhost.core.Toolset;
 import io.devhost.server.testing.Pipelines;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
@@ -18,9 +17,10 @@ final class PipedStdioSession implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final PipedStdioServer server;
   private final OutputStream toServer;
+  private final InputStream fromServerStream;
   private final BufferedReader fromServer;
-  private final Thread server;
 
   /** Serves every tool of {@code toolsets}, writing ones included. */
   PipedStdioSession(List<Toolset> toolsets) throws Exception {
@@ -29,30 +29,18 @@ final class PipedStdioSession implements AutoCloseable {
 
   /** Serves the tools of {@code toolsets} that {@code visible} lets through. */
   PipedStdioSession(List<Toolset> toolsets, Predicate<ToolCatalog.Entry> visible) throws Exception {
-    var clientOut = new PipedOutputStream();
-    var serverIn = new PipedInputStream(clientOut, 1 << 16);
-    var serverOut = new PipedOutputStream();
-    var clientIn = new PipedInputStream(serverOut, 1 << 20);
-    toServer = clientOut;
-    fromServer = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
     server =
-        new Thread(
-            () -> {
-              try {
-                StdioServer.serve(
-                    cancellations ->
-                        new DevhostMcpServer(
-                            toolsets,
-                            ToolCatalog.of(toolsets, visible),
-                            Pipelines.unrestricted(),
-                            cancellations),
-                    serverIn,
-                    serverOut);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    server.start();
+        new PipedStdioServer(
+            cancellations ->
+                new DevhostMcpServer(
+                    toolsets,
+                    ToolCatalog.of(toolsets, visible),
+                    Pipelines.unrestricted(),
+                    cancellations));
+    toServer = server.toServer();
+    fromServerStream = server.fromServer();
+    fromServer =
+        new BufferedReader(new InputStreamReader(fromServerStream, StandardCharsets.UTF_8));
   }
 
   /** The initialize handshake of a client with no capabilities; its request id is 1. */
@@ -62,6 +50,16 @@ final class PipedStdioSession implements AutoCloseable {
             + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
     reply(1);
     send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+  }
+
+  /** The server's output, unread, for a client that frames messages itself (an SDK transport). */
+  InputStream fromServer() {
+    return fromServerStream;
+  }
+
+  /** The server's input, for a client that frames messages itself. */
+  OutputStream toServer() {
+    return toServer;
   }
 
   void send(String line) throws Exception {
@@ -87,9 +85,7 @@ final class PipedStdioSession implements AutoCloseable {
 
   /** Closes the server's input; true when the server then stopped within 15 s. */
   boolean closeAndAwaitStop() throws Exception {
-    toServer.close();
-    server.join(15_000);
-    return !server.isAlive();
+    return server.closeAndAwaitStop(15_000);
   }
 
   @Override
