@@ -223,11 +223,17 @@ public final class TestServer implements AutoCloseable {
 
   /** A 2026-07-28 (stateless) client of {@code /mcp}, sending the test token. */
   public io.modelcontextprotocol.modern.client.McpSyncClient modernClient() {
+    return modernClient(TOKEN);
+  }
+
+  /** A 2026-07-28 (stateless) client of {@code /mcp} sending {@code bearerToken}. */
+  public io.modelcontextprotocol.modern.client.McpSyncClient modernClient(String bearerToken) {
     var transport =
         HttpClientMcpTransport.builder(http.baseUri().resolve("/mcp"))
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
-                    (request, headers, context) -> headers.set("Authorization", "Bearer " + TOKEN)))
+                    (request, headers, context) ->
+                        headers.set("Authorization", "Bearer " + bearerToken)))
             .build();
     return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
         .clientInfo(
