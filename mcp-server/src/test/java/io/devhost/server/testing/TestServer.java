@@ -245,7 +245,12 @@ public final class TestServer implements AutoCloseable {
 
   /** A 2026-07-28 (stateless) client of {@code /mcp}, sending the test token. */
   public io.modelcontextprotocol.modern.client.McpSyncClient modernClient() {
-    return modernClient(null);
+    return modernClient(TOKEN, null);
+  }
+
+  /** A 2026-07-28 (stateless) client of {@code /mcp} sending {@code bearerToken}. */
+  public io.modelcontextprotocol.modern.client.McpSyncClient modernClient(String bearerToken) {
+    return modernClient(bearerToken, null);
   }
 
   /**
@@ -255,11 +260,19 @@ public final class TestServer implements AutoCloseable {
   public io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
       McpSyncElicitationHandler<io.modelcontextprotocol.modern.McpSchema.ElicitFormRequest>
           answer) {
+    return modernClient(TOKEN, answer);
+  }
+
+  private io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
+      String bearerToken,
+      McpSyncElicitationHandler<io.modelcontextprotocol.modern.McpSchema.ElicitFormRequest>
+          answer) {
     var transport =
         HttpClientMcpTransport.builder(http.baseUri().resolve("/mcp"))
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
-                    (request, headers, context) -> headers.set("Authorization", "Bearer " + TOKEN)))
+                    (request, headers, context) ->
+                        headers.set("Authorization", "Bearer " + bearerToken)))
             .build();
     var builder =
         io.modelcontextprotocol.modern.client.McpClient.sync(transport)
