@@ -6,6 +6,7 @@ import io.devhost.core.Toolset;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.server.config.AuditOptions;
+import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
@@ -78,7 +79,7 @@ final class RunningServer {
     var catalog = ToolCatalog.of(toolsets, visibility);
     var metrics = new ToolMetrics();
     var auditLog = audit.open();
-    var pipeline = pipeline(options, policy, auditLog, metrics);
+    var pipeline = pipeline(options, policy.call(), policy.rateLimitPerMinute(), auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
             new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
@@ -93,15 +94,22 @@ final class RunningServer {
     return new RunningServer(sessions, httpServer);
   }
 
-  /** The call pipeline of {@code serve} and {@code devhost call}: one policy, one audit log. */
+  /**
+   * The call pipeline of {@code serve} and {@code devhost call}: one policy, one audit log.
+   *
+   * @param rateLimitPerMinute calls per session per minute, 0 for none
+   */
   static ToolCallPipeline pipeline(
-      ServerOptions options, PolicyOptions policy, AuditListener audit, ToolMetrics metrics) {
+      ServerOptions options,
+      CallOptions call,
+      int rateLimitPerMinute,
+      AuditListener audit,
+      ToolMetrics metrics) {
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
     return new ToolCallPipeline(
         new ToolRunner(limits),
-        new ToolCallPipeline.Settings(
-            policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
+        new ToolCallPipeline.Settings(call.confirm(), call.toolTimeouts(), rateLimitPerMinute),
         audit,
         metrics);
   }

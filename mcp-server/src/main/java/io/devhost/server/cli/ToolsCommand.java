@@ -3,9 +3,9 @@ package io.devhost.server.cli;
 import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
-import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
+import io.devhost.server.config.VisibilityOptions;
 import io.devhost.server.mcp.ToolCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class ToolsCommand implements Callable<Integer> {
 
   @Mixin ServerOptions options;
-  @Mixin PolicyOptions policy;
+  @Mixin VisibilityOptions visibility;
 
   @Option(names = "--json", description = "Print each tool's full definition, schemas included.")
   boolean json;
@@ -35,7 +35,7 @@ final class ToolsCommand implements Callable<Integer> {
   public Integer call() {
     var toolsets = Toolsets.create(options);
     try {
-      var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
+      var catalog = ToolCatalog.of(toolsets, visibility.visibility(options));
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         var defs = new ArrayList<Object>();
