@@ -2,16 +2,14 @@ package io.devhost.server.cli;
 
 import io.devhost.core.Json;
 import io.devhost.core.ToolContext;
-import io.devhost.core.Toolset;
 import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.Toolsets;
 import io.devhost.server.config.VisibilityOptions;
 import io.devhost.server.mcp.CallOrigin;
-import io.devhost.server.mcp.ToolCatalog;
-import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.metrics.CallMetrics;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,9 +69,8 @@ final class CallCommand implements Callable<Integer> {
       err.println("devhost: --args is not a JSON object: " + e.getOriginalMessage());
       return 2;
     }
-    var toolsets = Toolsets.create(options);
-    try {
-      var catalog = ToolCatalog.of(toolsets, visibility.visibility(options));
+    try (var enabled = EnabledTools.open(options, visibility.visibility(options), List.of())) {
+      var catalog = enabled.catalog();
       var entry = catalog.find(tool);
       if (entry.isEmpty()) {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
@@ -81,7 +78,7 @@ final class CallCommand implements Callable<Integer> {
       }
       try (var auditLog = audit.open();
           var pipeline =
-              RunningServer.pipeline(options, policy, NO_RATE_LIMIT, auditLog, new ToolMetrics())) {
+              RunningServer.pipeline(options, policy, NO_RATE_LIMIT, auditLog, CallMetrics.NONE)) {
         var result =
             pipeline.call(
                 entry.get().spec(),
@@ -91,8 +88,6 @@ final class CallCommand implements Callable<Integer> {
                 new AtomicBoolean());
         return print(result);
       }
-    } finally {
-      toolsets.forEach(Toolset::close);
     }
   }
 

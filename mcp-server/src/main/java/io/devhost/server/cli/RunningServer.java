@@ -9,7 +9,6 @@ import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.Toolsets;
 import io.devhost.server.conformance.ConformanceFixtures;
 import io.devhost.server.http.HttpServer;
 import io.devhost.server.http.HttpSettings;
@@ -17,7 +16,7 @@ import io.devhost.server.http.ReadinessCheck;
 import io.devhost.server.mcp.CancellationRegistry;
 import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
-import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.metrics.ToolMetrics;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
@@ -68,18 +67,27 @@ final class RunningServer {
       HttpSettings httpSettings,
       boolean conformanceFixtures)
       throws Exception {
-    var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
     var visibility = policy.visibility(options);
+    var extra = new ArrayList<Toolset>();
     if (conformanceFixtures) {
-      toolsets.add(ConformanceFixtures.toolset());
+      extra.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
       visibility = visibility.withWritable(ConformanceFixtures.toolset().id());
     }
-    var catalog = ToolCatalog.of(toolsets, visibility);
-    var metrics = new ToolMetrics();
+    var enabled = EnabledTools.open(options, visibility, extra);
+    var toolsets = enabled.toolsets();
+    var catalog = enabled.catalog();
+    // Only HTTP serves /metrics; without it, nothing would read the figures.
+    var metrics = httpSettings == null ? null : new ToolMetrics();
     var auditLog = audit.open();
-    var pipeline = pipeline(options, policy.call(), policy.rateLimitPerMinute(), auditLog, metrics);
+    var pipeline =
+        pipeline(
+            options,
+            policy.call(),
+            policy.rateLimitPerMinute(),
+            auditLog,
+            metrics == null ? CallMetrics.NONE : metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
             new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
@@ -104,7 +112,7 @@ final class RunningServer {
       CallOptions call,
       int rateLimitPerMinute,
       AuditListener audit,
-      ToolMetrics metrics) {
+      CallMetrics metrics) {
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
     return new ToolCallPipeline(

@@ -8,7 +8,7 @@ import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.policy.ConfirmMode;
 import io.devhost.server.policy.SessionRateLimiter;
 import io.devhost.server.policy.ToolTimeouts;
@@ -42,11 +42,11 @@ public final class ToolCallPipeline implements AutoCloseable {
   private final Settings settings;
   private final SessionRateLimiter rateLimiter;
   private final AuditListener audit;
-  private final ToolMetrics metrics;
+  private final CallMetrics metrics;
   private final ExecutorService workers;
 
   public ToolCallPipeline(
-      ToolRunner runner, Settings settings, AuditListener audit, ToolMetrics metrics) {
+      ToolRunner runner, Settings settings, AuditListener audit, CallMetrics metrics) {
     this.runner = runner;
     this.settings = settings;
     this.rateLimiter = new SessionRateLimiter(settings.rateLimitPerMinute());
@@ -60,10 +60,6 @@ public final class ToolCallPipeline implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-  }
-
-  public ToolMetrics metrics() {
-    return metrics;
   }
 
   /** Runs one call; never throws, every outcome is a result the client can read. */

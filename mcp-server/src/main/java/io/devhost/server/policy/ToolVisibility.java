@@ -1,5 +1,6 @@
 package io.devhost.server.policy;
 
+import io.devhost.core.Globs;
 import io.devhost.server.mcp.ToolCatalog;
 import java.util.HashSet;
 import java.util.List;
@@ -39,9 +40,9 @@ public record ToolVisibility(
     if (!spec.readOnly() && (readOnly || !writableToolsets.contains(entry.toolset()))) {
       return false;
     }
-    if (!allowGlobs.isEmpty() && !ToolCatalog.anyGlob(allowGlobs).test(spec.name())) {
+    if (!allowGlobs.isEmpty() && !Globs.anyOf(allowGlobs).test(spec.name())) {
       return false;
     }
-    return !ToolCatalog.anyGlob(denyGlobs).test(spec.name());
+    return !Globs.anyOf(denyGlobs).test(spec.name());
   }
 }
