@@ -5,7 +5,9 @@
 # 500 warm-up calls) on each. The load average before and after is printed and recorded, since the
 # build machine is shared.
 #
-#   examples/bench/startup.sh [runs=15] [calls=2000]
+#   examples/bench/startup.sh [runs=15] [calls=2000] [BASELINE.tar.gz]
+#     BASELINE: another build's no-JDK tarball, measured beside this one as dist-launcher-baseline
+#     (e.g. a copy of mcp-server/target/devhost-*-linux-x64.tar.gz built from an earlier commit)
 #
 # Variants: bin/devhost of the no-JDK tarball (bundled runtime, app class-data archive), bin/devhost
 # of the portable zip (the java on PATH), plain `java -jar devhost.jar`, and the reference server
@@ -17,6 +19,7 @@ cd "$(dirname "$0")/../.."
 . examples/bench/results.sh
 runs=${1:-15}
 calls=${2:-2000}
+baseline=${3:-}
 reference_version=2026.8.31
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
@@ -45,6 +48,14 @@ for i in $(seq 1 64); do printf '%063d\n' "$i"; done > "$project/4k.txt"
 ref_dir=$PWD/bench-out/node-reference
 ref=$ref_dir/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js
 servers=(--server "dist-launcher=$dist/bin/devhost serve --stdio --rate-limit 0 --roots $project")
+if [ -n "$baseline" ]; then
+  mkdir "$work/baseline"
+  tar -xzf "$baseline" -C "$work/baseline"
+  base_home=$(echo "$work"/baseline/devhost-*-linux-x64)
+  "$base_home/bin/devhost" --version > /dev/null 2>&1
+  servers+=(--server "dist-launcher-baseline=$base_home/bin/devhost serve --stdio --rate-limit 0 --roots $project")
+  note "dist-launcher-baseline: $(basename "$baseline")${DEVHOST_BASELINE_NOTE:+ ($DEVHOST_BASELINE_NOTE)}"
+fi
 servers+=(--server "zip-launcher=$portable/bin/devhost serve --stdio --rate-limit 0 --roots $project")
 servers+=(--server "java-jar=$java -jar $portable/lib/devhost.jar serve --stdio --rate-limit 0 --roots $project")
 if ! command -v node > /dev/null 2>&1 || ! command -v npm > /dev/null 2>&1; then
