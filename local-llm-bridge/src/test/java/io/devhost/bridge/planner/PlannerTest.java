@@ -385,16 +385,7 @@ class PlannerTest {
             "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders line\", \"maxResults\": 50}}",
             "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": 100}}",
             "</think>{\"answer\": \"many lines\"}");
-    var budgets =
-        Budgets.builder()
-            .maxSteps(5)
-            .maxModelTokens(10_000)
-            .maxTime(Duration.ofMinutes(1))
-            .thinkTokens(256)
-            .actionTokens(256)
-            .retries(1)
-            .resultChars(200)
-            .build();
+    var budgets = smallBudgets(200);
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -427,16 +418,7 @@ class PlannerTest {
                 + " \"tail\": 200}}",
             "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": -60}}",
             "</think>{\"answer\": \"connection refused (#1)\"}");
-    var budgets =
-        Budgets.builder()
-            .maxSteps(5)
-            .maxModelTokens(10_000)
-            .maxTime(Duration.ofMinutes(1))
-            .thinkTokens(256)
-            .actionTokens(256)
-            .retries(1)
-            .resultChars(1000)
-            .build();
+    var budgets = smallBudgets(1000);
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -472,5 +454,18 @@ class PlannerTest {
 
   private static String last(GenerationRequest request) {
     return request.turns().get(request.turns().size() - 1).content();
+  }
+
+  /** Five steps with small thinking and action budgets, showing at most {@code resultChars}. */
+  private static Budgets smallBudgets(int resultChars) {
+    return Budgets.builder()
+        .maxSteps(5)
+        .maxModelTokens(10_000)
+        .maxTime(Duration.ofMinutes(1))
+        .thinkTokens(256)
+        .actionTokens(256)
+        .retries(1)
+        .resultChars(resultChars)
+        .build();
   }
 }
