@@ -96,9 +96,10 @@ final class RunningServer {
             ? null
             : HttpServer.start(
                 httpSettings, sessions, metrics, readinessChecks(toolsets), auditLog);
+    Runnable closeHttp = closer(httpServer);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown"));
+            new Thread(() -> stop(closeHttp, pipeline, auditLog, toolsets), "devhost-shutdown"));
     return new RunningServer(sessions, httpServer);
   }
 
@@ -127,17 +128,23 @@ final class RunningServer {
     return toolsets.stream().map(t -> (ReadinessCheck) t::unavailable).toList();
   }
 
+  /**
+   * What closes the HTTP transport, if there is one. No lambda of a stdio-only server names the
+   * HttpServer type: resolving one would load the class (StdioClassLoadingIT).
+   */
+  private static Runnable closer(HttpServer httpServer) {
+    return httpServer == null ? () -> {} : () -> httpServer.close(SHUTDOWN_GRACE);
+  }
+
   /** Calls finish, sessions close, pools close. */
   private static void stop(
-      HttpServer httpServer,
+      Runnable closeHttp,
       ToolCallPipeline pipeline,
       JsonlAuditLog auditLog,
       List<Toolset> toolsets) {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);
-    if (httpServer != null) {
-      httpServer.close(SHUTDOWN_GRACE);
-    }
+    closeHttp.run();
     auditLog.close();
     toolsets.forEach(Toolset::close);
   }
