@@ -33,6 +33,7 @@ public class GenerateBenchmarksPage {
           new Area("http", "Streamable HTTP vs stdio, 1/8/64 clients", "benchmarks-http.md"),
           new Area("bridge", "local-llm-bridge: valid actions, host overhead, tok/s", "benchmarks-bridge.md"),
           new Area("dist", "packaged launcher cold start", "benchmarks-dist.md"),
+          new Area("startup", "launchers' cold start beside the Node reference server", "benchmarks-startup.md"),
           new Area("tools", "`tools/list` size: characters and tokens", "benchmarks-tools.md"));
 
   /** A figure one script recorded: its area, subject (row) and metric (column). */
@@ -148,6 +149,18 @@ public class GenerateBenchmarksPage {
               f("dist", "dist-launcher", "cold start p50 (ms)"),
               "plain `java -jar`", f("dist", "jar", "cold start p50 (ms)"),
               Check.NONE, 0, "ratio recorded"),
+          vs("no-JDK launcher cold start, spawn → `initialize` answer, p50, interleaved runs", "ms",
+              f("startup", "dist-launcher", "cold start p50 (ms)"),
+              "Node reference filesystem server", f("startup", "reference-node", "cold start p50 (ms)"),
+              Check.RATIO_AT_MOST, 1.0, "≤ reference"),
+          vs("no-JDK launcher CPU time to the `initialize` answer, p50", "ms",
+              f("startup", "dist-launcher", "CPU to answer p50 (ms)"),
+              "Node reference filesystem server", f("startup", "reference-node", "CPU to answer p50 (ms)"),
+              Check.RATIO_AT_MOST, 1.0, "≤ reference"),
+          vs("no-JDK launcher `read_text_file` 4 KB over stdio, p50", "ms",
+              f("startup", "dist-launcher", "p50 (ms)"),
+              "Node reference filesystem server", f("startup", "reference-node", "p50 (ms)"),
+              Check.RATIO_AT_MOST, 1.0, "≤ reference"),
           absolute("default `tools/list` (fs, git), compact JSON", "characters",
               f("tools", "default (fs, git)", "characters"), Check.AT_MOST, 39_999, "< 40,000"));
 

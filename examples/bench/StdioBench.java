@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * Measures MCP servers over stdio, side by side: cold start (spawn to the initialize response,
- * median of N) and tools/call round trips (p50/p99 after warm-up). Speaks raw JSON-RPC, so the
+ * median of N, the servers' runs interleaved) and tools/call round trips (p50/p99 after warm-up). Speaks raw JSON-RPC, so the
  * client adds almost nothing to the figures. No dependencies: run with {@code java StdioBench.java}.
  * With DEVHOST_BENCH_RESULTS set (examples/bench/run.sh does), the figures are also appended to that
  * file as tab-separated "table, subject, metric, value" lines.
@@ -51,19 +51,36 @@ public class StdioBench {
       }
     }
     String call = tool == null ? "tools/call" : tool;
-    System.out.println("| server | cold start p50 (ms) | cold start min (ms) | " + call + " p50 (ms) | p99 (ms) | calls/s |");
-    System.out.println("|---|---|---|---|---|---|");
-    for (String[] server : servers) {
-      System.err.println("measuring " + server[0]);
-      List<String> cmd = Arrays.asList(server[1].split(" "));
-      double[] cold = new double[runs];
-      for (int r = 0; r < runs; r++) {
-        cold[r] = coldStart(cmd);
+    // Cold starts are interleaved (one of each server in turn, run after run), so a burst of load
+    // from whatever else runs on the machine falls on every server alike, not on one of them.
+    var cold = new double[servers.size()][runs];
+    // CPU time (user + system) of the server process until its answer: what the start costs,
+    // much less sensitive than wall time to what else runs on the machine.
+    var cpu = new double[servers.size()][runs];
+    for (int r = 0; r < runs; r++) {
+      for (int s = 0; s < servers.size(); s++) {
+        if (r == 0) {
+          System.err.println("measuring " + servers.get(s)[0]);
+        }
+        double[] start = coldStart(Arrays.asList(servers.get(s)[1].split(" ")));
+        cold[s][r] = start[0];
+        cpu[s][r] = start[1];
       }
-      Arrays.sort(cold);
+    }
+    System.out.println("| server | cold start p50 (ms) | min (ms) | max (ms) | CPU to answer p50 (ms) | " + call + " p50 (ms) | p99 (ms) | calls/s |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    for (int s = 0; s < servers.size(); s++) {
+      String[] server = servers.get(s);
+      List<String> cmd = Arrays.asList(server[1].split(" "));
+      double[] times = cold[s];
+      Arrays.sort(times);
+      double[] cpuTimes = cpu[s];
+      Arrays.sort(cpuTimes);
       String table = "cold start, median of " + runs;
-      record(table, server[0], "cold start p50 (ms)", String.format(Locale.ROOT, "%.0f", cold[runs / 2]));
-      record(table, server[0], "cold start min (ms)", String.format(Locale.ROOT, "%.0f", cold[0]));
+      record(table, server[0], "cold start p50 (ms)", String.format(Locale.ROOT, "%.0f", times[runs / 2]));
+      record(table, server[0], "cold start min (ms)", String.format(Locale.ROOT, "%.0f", times[0]));
+      record(table, server[0], "cold start max (ms)", String.format(Locale.ROOT, "%.0f", times[runs - 1]));
+      record(table, server[0], "CPU to answer p50 (ms)", String.format(Locale.ROOT, "%.0f", cpuTimes[runs / 2]));
       String roundTrip = "n/a | n/a | n/a";
       if (tool != null) {
         String[] rt = roundTrips(cmd, tool, toolArgs, warmup, calls);
@@ -73,7 +90,8 @@ public class StdioBench {
         record(table, server[0], "p99 (ms)", rt[1]);
         record(table, server[0], "calls/s", rt[2]);
       }
-      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %s |%n", server[0], cold[runs / 2], cold[0], roundTrip);
+      System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %s |%n",
+          server[0], times[runs / 2], times[0], times[runs - 1], cpuTimes[runs / 2], roundTrip);
     }
   }
 
@@ -95,7 +113,8 @@ public class StdioBench {
     return p;
   }
 
-  static double coldStart(List<String> cmd) throws Exception {
+  /** Wall time from spawn to the initialize answer, and the server's CPU time until then (ms). */
+  static double[] coldStart(List<String> cmd) throws Exception {
     long start = System.nanoTime();
     Process p = start(cmd, 30);
     try {
@@ -107,7 +126,9 @@ public class StdioBench {
       if (line == null || !line.contains("\"result\"")) {
         throw new IllegalStateException("no initialize result from " + cmd + ": " + line);
       }
-      return (System.nanoTime() - start) / 1e6;
+      double wall = (System.nanoTime() - start) / 1e6;
+      double cpu = p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+      return new double[] {wall, cpu};
     } finally {
       p.destroyForcibly().waitFor();
     }

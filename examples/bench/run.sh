@@ -3,7 +3,7 @@
 # figures, with the machine, the date and the load average around each script.
 #
 #   examples/bench/run.sh [--quick] [--no-build]
-#     --quick     fewer runs and calls in stdio, HTTP and dist: noisier figures, a few minutes less
+#     --quick     fewer runs and calls in stdio, HTTP, dist and startup: noisier figures, a few minutes less
 #     --no-build  use the jar and tarball already in mcp-server/target
 #   examples/bench/run.sh --check
 #     regenerates the page from examples/bench/fixture/ into a temporary file and compares it with
@@ -89,9 +89,9 @@ need() { # need CMD...: prints the first command that is not installed
 
 # Quick mode trims only the areas whose run counts are arguments.
 if $quick; then
-  stdio_args=(3 300) http_calls=300 dist_runs=3
+  stdio_args=(3 300) http_calls=300 dist_runs=3 startup_args=(5 300)
 else
-  stdio_args=(10 2000) http_calls=2000 dist_runs=10
+  stdio_args=(10 2000) http_calls=2000 dist_runs=10 startup_args=(15 2000)
 fi
 bench stdio "" $bench/stdio.sh "${stdio_args[@]}"
 bench fs "" $bench/run-fs-bench.sh
@@ -100,6 +100,7 @@ bench git "$(need git python3)" $bench/git.sh
 bench http "" $bench/http.sh "$http_calls"
 bench bridge "" $bench/bridge.sh
 bench dist "" $bench/dist.sh "$dist_runs"
+bench startup "" $bench/startup.sh "${startup_args[@]}"
 bench tools "" $bench/tools-list.sh
 
 meta finished "$(date -u '+%H:%M')"

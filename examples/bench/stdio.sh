@@ -20,9 +20,9 @@ trap 'rm -rf "$work"' EXIT
 for i in $(seq 1 64); do printf '%063d\n' "$i"; done > "$work/4k.txt"
 
 servers=(--server "devhost=$java -jar $jar serve --stdio --rate-limit 0 --roots $work")
-# devhost-launcher: the JVM flags ./devhost uses (class-data archive, serial GC).
+# devhost-launcher: the JVM flags ./devhost uses (class-data archive, serial GC, client compiler).
 if [ -f "$jsa" ]; then
-  servers+=(--server "devhost-launcher=$java -XX:SharedArchiveFile=$jsa -XX:+UseSerialGC -Xlog:disable -Xlog:all=warning:stderr -jar $jar serve --stdio --rate-limit 0 --roots $work")
+  servers+=(--server "devhost-launcher=$java -XX:SharedArchiveFile=$jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -jar $jar serve --stdio --rate-limit 0 --roots $work")
 fi
 cache=${DEVHOST_BENCH_CACHE:-$HOME/.cache/devhost-bench}
 ref=$cache/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js

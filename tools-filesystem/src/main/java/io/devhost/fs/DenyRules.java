@@ -1,5 +1,6 @@
 package io.devhost.fs;
 
+import io.devhost.core.Globs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

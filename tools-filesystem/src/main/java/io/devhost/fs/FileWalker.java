@@ -1,5 +1,6 @@
 package io.devhost.fs;
 
+import io.devhost.core.Globs;
 import io.devhost.core.ToolContext;
 import io.devhost.fs.Sandbox.Target;
 import java.io.IOException;

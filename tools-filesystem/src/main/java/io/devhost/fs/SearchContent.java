@@ -1,6 +1,7 @@
 package io.devhost.fs;
 
 import io.devhost.core.Cursor;
+import io.devhost.core.Globs;
 import io.devhost.core.ToolContext;
 import io.devhost.core.ToolException;
 import io.devhost.core.ToolSpec;

@@ -3,7 +3,8 @@ package io.devhost.bridge.planner;
 import java.time.Duration;
 
 /**
- * Limits on one run. A self-hosted model can loop or ramble; these keep a run finite.
+ * Limits on one run. A self-hosted model can loop or ramble; these keep a run finite. Made with
+ * {@link #builder()} (every limit has a default) or from another with {@link #toBuilder()}.
  *
  * @param maxSteps tool calls plus the answer
  * @param maxModelTokens tokens generated over the whole run, reasoning included
@@ -27,8 +28,7 @@ public record Budgets(
     int resultChars,
     int maxRepeats) {
 
-  public static final Budgets DEFAULT =
-      new Budgets(12, 48_000, Duration.ofMinutes(10), 1024, 512, 2, 0.25, 0, 2);
+  public static final Budgets DEFAULT = builder().build();
 
   public Budgets {
     if (maxSteps < 1 || maxModelTokens < 1 || thinkTokens < 1 || actionTokens < 16) {
@@ -43,21 +43,94 @@ public record Budgets(
     }
   }
 
-  public Budgets withMaxSteps(int steps) {
-    return new Budgets(
-        steps,
-        maxModelTokens,
-        maxTime,
-        thinkTokens,
-        actionTokens,
-        retries,
-        ledgerShare,
-        resultChars,
-        maxRepeats);
+  /** The defaults: 12 steps, 48,000 tokens, 10 minutes, 1,024 thinking and 512 action tokens. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public Budgets withLimits(int steps, int tokens, Duration time, int think) {
-    return new Budgets(
-        steps, tokens, time, think, actionTokens, retries, ledgerShare, resultChars, maxRepeats);
+  public Builder toBuilder() {
+    return new Builder()
+        .maxSteps(maxSteps)
+        .maxModelTokens(maxModelTokens)
+        .maxTime(maxTime)
+        .thinkTokens(thinkTokens)
+        .actionTokens(actionTokens)
+        .retries(retries)
+        .ledgerShare(ledgerShare)
+        .resultChars(resultChars)
+        .maxRepeats(maxRepeats);
+  }
+
+  /** Named limits; {@link #build()} checks them together. */
+  public static final class Builder {
+    private int maxSteps = 12;
+    private int maxModelTokens = 48_000;
+    private Duration maxTime = Duration.ofMinutes(10);
+    private int thinkTokens = 1024;
+    private int actionTokens = 512;
+    private int retries = 2;
+    private double ledgerShare = 0.25;
+    private int resultChars = 0;
+    private int maxRepeats = 2;
+
+    private Builder() {}
+
+    public Builder maxSteps(int maxSteps) {
+      this.maxSteps = maxSteps;
+      return this;
+    }
+
+    public Builder maxModelTokens(int maxModelTokens) {
+      this.maxModelTokens = maxModelTokens;
+      return this;
+    }
+
+    public Builder maxTime(Duration maxTime) {
+      this.maxTime = maxTime;
+      return this;
+    }
+
+    public Builder thinkTokens(int thinkTokens) {
+      this.thinkTokens = thinkTokens;
+      return this;
+    }
+
+    public Builder actionTokens(int actionTokens) {
+      this.actionTokens = actionTokens;
+      return this;
+    }
+
+    public Builder retries(int retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder ledgerShare(double ledgerShare) {
+      this.ledgerShare = ledgerShare;
+      return this;
+    }
+
+    public Builder resultChars(int resultChars) {
+      this.resultChars = resultChars;
+      return this;
+    }
+
+    public Builder maxRepeats(int maxRepeats) {
+      this.maxRepeats = maxRepeats;
+      return this;
+    }
+
+    public Budgets build() {
+      return new Budgets(
+          maxSteps,
+          maxModelTokens,
+          maxTime,
+          thinkTokens,
+          actionTokens,
+          retries,
+          ledgerShare,
+          resultChars,
+          maxRepeats);
+    }
   }
 }

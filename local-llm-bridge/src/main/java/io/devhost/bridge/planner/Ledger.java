@@ -2,6 +2,7 @@ package io.devhost.bridge.planner;
 
 import io.devhost.bridge.host.HostTool;
 import io.devhost.bridge.host.ToolResult;
+import io.devhost.core.UntrustedText;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class Ledger {
   }
 
   private static String fact(String text) {
-    String flat = UntrustedData.clean(text).replaceAll("\\s+", " ").strip();
+    String flat = UntrustedText.inert(text).replaceAll("\\s+", " ").strip();
     return flat.length() <= FACT_CHARS ? flat : flat.substring(0, FACT_CHARS) + "…";
   }
 

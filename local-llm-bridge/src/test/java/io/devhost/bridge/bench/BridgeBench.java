@@ -186,7 +186,14 @@ public final class BridgeBench {
   private static RunResult scriptedRun(McpHost host, int steps) {
     var model = new ScriptedBackend(scriptedSteps(steps));
     var budgets =
-        new Budgets(steps + 1, 1_000_000, Duration.ofMinutes(5), 1024, 512, 2, 0.25, 4000, 100);
+        Budgets.builder()
+            .maxSteps(steps + 1)
+            .maxModelTokens(1_000_000)
+            .maxTime(Duration.ofMinutes(5))
+            .thinkTokens(1024)
+            .resultChars(4000)
+            .maxRepeats(100)
+            .build();
     var planner =
         new Planner(
             model,
@@ -253,7 +260,15 @@ public final class BridgeBench {
       }
       server.reply("Done.", "{\"answer\": \"ok\"}");
       var ollama = new OllamaBackend(server.uri(), "deepseek-r1:7b", 8192, Duration.ofSeconds(30));
-      var budgets = new Budgets(12, 100_000, Duration.ofMinutes(5), 1024, 512, 2, 0.25, 4000, 100);
+      var budgets =
+          Budgets.builder()
+              .maxSteps(12)
+              .maxModelTokens(100_000)
+              .maxTime(Duration.ofMinutes(5))
+              .thinkTokens(1024)
+              .resultChars(4000)
+              .maxRepeats(100)
+              .build();
       var planner =
           new Planner(
               ollama,
@@ -280,7 +295,17 @@ public final class BridgeBench {
   }
 
   private static void embeddedSteps(ModelBackend tiny, McpHost host) throws java.io.IOException {
-    var budgets = new Budgets(6, 100_000, Duration.ofMinutes(5), 48, 256, 1, 0.25, 2000, 100);
+    var budgets =
+        Budgets.builder()
+            .maxSteps(6)
+            .maxModelTokens(100_000)
+            .maxTime(Duration.ofMinutes(5))
+            .thinkTokens(48)
+            .actionTokens(256)
+            .retries(1)
+            .resultChars(2000)
+            .maxRepeats(100)
+            .build();
     var planner =
         new Planner(
             tiny,

@@ -170,7 +170,16 @@ class EmbeddedLlamaBackendTest {
 
   @Test
   void thePlannerGetsAUsableActionAtEveryStepFromRealInference() {
-    var budgets = new Budgets(3, 4000, Duration.ofMinutes(2), 24, 256, 0, 0.25, 2000, 2);
+    var budgets =
+        Budgets.builder()
+            .maxSteps(3)
+            .maxModelTokens(4000)
+            .maxTime(Duration.ofMinutes(2))
+            .thinkTokens(24)
+            .actionTokens(256)
+            .retries(0)
+            .resultChars(2000)
+            .build();
     var planner =
         new Planner(
             model,

@@ -293,6 +293,8 @@ public final class PromptBench {
             return new ToolResult(false, RESULTS.getOrDefault(tool.tool().name(), "ok"));
           }
         };
+    // The record's canonical constructor, not the builder: bridge-prompt.sh compiles this class
+    // against an older commit too, whose Budgets has no builder.
     var budgets = new Budgets(8, 100_000, time, 1024, 512, 2, 0.25, 4000, 100);
     return new Planner(
         model,

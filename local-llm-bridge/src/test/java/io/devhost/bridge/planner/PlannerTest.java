@@ -252,7 +252,13 @@ class PlannerTest {
         ScriptedBackend.of(
             rambling + "</think>{\"answer\": \"never reached\"}",
             "{\"answer\": \"orders has 3 rows\"}");
-    var budgets = Budgets.DEFAULT.withLimits(4, 10_000, Duration.ofMinutes(1), 64);
+    var budgets =
+        Budgets.builder()
+            .maxSteps(4)
+            .maxModelTokens(10_000)
+            .maxTime(Duration.ofMinutes(1))
+            .thinkTokens(64)
+            .build();
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -340,7 +346,7 @@ class PlannerTest {
         ScriptedBackend.of(
             "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}",
             "</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"customers\"}}");
-    var budgets = Budgets.DEFAULT.withMaxSteps(2);
+    var budgets = Budgets.builder().maxSteps(2).build();
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -355,7 +361,13 @@ class PlannerTest {
     var model =
         ScriptedBackend.of(
             "many words of reasoning here</think>{\"tool\": \"count_rows\", \"arguments\": {\"table\": \"orders\"}}");
-    var budgets = Budgets.DEFAULT.withLimits(5, 8, Duration.ofMinutes(1), 1024);
+    var budgets =
+        Budgets.builder()
+            .maxSteps(5)
+            .maxModelTokens(8)
+            .maxTime(Duration.ofMinutes(1))
+            .thinkTokens(1024)
+            .build();
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -373,7 +385,7 @@ class PlannerTest {
             "</think>{\"tool\": \"search_files\", \"arguments\": {\"query\": \"orders line\", \"maxResults\": 50}}",
             "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": 100}}",
             "</think>{\"answer\": \"many lines\"}");
-    var budgets = new Budgets(5, 10_000, Duration.ofMinutes(1), 256, 256, 1, 0.25, 200, 2);
+    var budgets = smallBudgets(200);
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -406,7 +418,7 @@ class PlannerTest {
                 + " \"tail\": 200}}",
             "</think>{\"tool\": \"ledger_read\", \"arguments\": {\"entry\": 1, \"offset\": -60}}",
             "</think>{\"answer\": \"connection refused (#1)\"}");
-    var budgets = new Budgets(5, 10_000, Duration.ofMinutes(1), 256, 256, 1, 0.25, 1000, 2);
+    var budgets = smallBudgets(1000);
 
     RunResult result =
         planner(model, ApprovalPolicy.ASK, UserConsole.NON_INTERACTIVE, budgets)
@@ -442,5 +454,18 @@ class PlannerTest {
 
   private static String last(GenerationRequest request) {
     return request.turns().get(request.turns().size() - 1).content();
+  }
+
+  /** Five steps with small thinking and action budgets, showing at most {@code resultChars}. */
+  private static Budgets smallBudgets(int resultChars) {
+    return Budgets.builder()
+        .maxSteps(5)
+        .maxModelTokens(10_000)
+        .maxTime(Duration.ofMinutes(1))
+        .thinkTokens(256)
+        .actionTokens(256)
+        .retries(1)
+        .resultChars(resultChars)
+        .build();
   }
 }

@@ -222,8 +222,12 @@ final class BridgeOptions {
             Duration.ofSeconds(requestSeconds),
             env);
     var budgets =
-        Budgets.DEFAULT.withLimits(
-            maxSteps, maxTokens, Duration.ofSeconds(maxSeconds), thinkTokens);
+        Budgets.builder()
+            .maxSteps(maxSteps)
+            .maxModelTokens(maxTokens)
+            .maxTime(Duration.ofSeconds(maxSeconds))
+            .thinkTokens(thinkTokens)
+            .build();
     return new BridgeConfig(
         models,
         file.servers(),

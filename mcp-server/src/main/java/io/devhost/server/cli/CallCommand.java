@@ -2,15 +2,14 @@ package io.devhost.server.cli;
 
 import io.devhost.core.Json;
 import io.devhost.core.ToolContext;
-import io.devhost.core.Toolset;
 import io.devhost.server.config.AuditOptions;
-import io.devhost.server.config.PolicyOptions;
+import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.Toolsets;
+import io.devhost.server.config.VisibilityOptions;
 import io.devhost.server.mcp.CallOrigin;
-import io.devhost.server.mcp.ToolCatalog;
-import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.metrics.CallMetrics;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,8 +24,9 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * {@code devhost call TOOL --args JSON}: one call through the same pipeline as an MCP {@code
- * tools/call} (policy, time limit, rate limit, audit record), for scripts. Prints the structured
- * result on stdout; on a tool error prints the message on stderr and exits 1.
+ * tools/call} (visibility, confirmation, time limit, audit record), for scripts. It takes no rate
+ * limit: one call per process has nothing to limit. Prints the structured result on stdout; on a
+ * tool error prints the message on stderr and exits 1.
  */
 @Command(
     name = "call",
@@ -39,8 +39,12 @@ import tools.jackson.core.type.TypeReference;
     })
 final class CallCommand implements Callable<Integer> {
 
+  /** One call per process: a per-minute limit could never be reached. */
+  private static final int NO_RATE_LIMIT = 0;
+
   @Mixin ServerOptions options;
-  @Mixin PolicyOptions policy;
+  @Mixin VisibilityOptions visibility;
+  @Mixin CallOptions policy;
   @Mixin AuditOptions audit;
 
   @Parameters(index = "0", paramLabel = "TOOL", description = "Tool name (see devhost tools).")
@@ -65,16 +69,16 @@ final class CallCommand implements Callable<Integer> {
       err.println("devhost: --args is not a JSON object: " + e.getOriginalMessage());
       return 2;
     }
-    var toolsets = Toolsets.create(options);
-    try {
-      var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
+    try (var enabled = EnabledTools.open(options, visibility.visibility(options), List.of())) {
+      var catalog = enabled.catalog();
       var entry = catalog.find(tool);
       if (entry.isEmpty()) {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
         return 2;
       }
       try (var auditLog = audit.open();
-          var pipeline = RunningServer.pipeline(options, policy, auditLog, new ToolMetrics())) {
+          var pipeline =
+              RunningServer.pipeline(options, policy, NO_RATE_LIMIT, auditLog, CallMetrics.NONE)) {
         var result =
             pipeline.call(
                 entry.get().spec(),
@@ -84,8 +88,6 @@ final class CallCommand implements Callable<Integer> {
                 new AtomicBoolean());
         return print(result);
       }
-    } finally {
-      toolsets.forEach(Toolset::close);
     }
   }
 

@@ -6,9 +6,9 @@ import io.devhost.core.Toolset;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.server.config.AuditOptions;
+import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.Toolsets;
 import io.devhost.server.conformance.ConformanceFixtures;
 import io.devhost.server.http.HttpServer;
 import io.devhost.server.http.HttpSettings;
@@ -16,7 +16,7 @@ import io.devhost.server.http.ReadinessCheck;
 import io.devhost.server.mcp.CancellationRegistry;
 import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
-import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.StateKey;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
@@ -71,18 +71,28 @@ final class RunningServer {
       boolean conformanceFixtures,
       StateKey stateKey)
       throws Exception {
-    var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
     var modernFixtureTools = new ArrayList<McpSyncTool>();
+    var visibility = policy.visibility(options);
+    var extra = new ArrayList<Toolset>();
     if (conformanceFixtures) {
-      toolsets.add(ConformanceFixtures.toolset());
+      extra.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
       modernFixtureTools.addAll(ConformanceFixtures.modernTools());
     }
-    var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
-    var metrics = new ToolMetrics();
+    var enabled = EnabledTools.open(options, visibility, extra);
+    var toolsets = enabled.toolsets();
+    var catalog = enabled.catalog();
+    // Only HTTP serves /metrics; without it, nothing would read the figures.
+    var metrics = httpSettings == null ? null : new ToolMetrics();
     var auditLog = audit.open();
-    var pipeline = pipeline(options, policy, auditLog, metrics);
+    var pipeline =
+        pipeline(
+            options,
+            policy.call(),
+            policy.rateLimitPerMinute(),
+            auditLog,
+            metrics == null ? CallMetrics.NONE : metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
             new DevhostMcpServer(
@@ -98,21 +108,29 @@ final class RunningServer {
             ? null
             : HttpServer.start(
                 httpSettings, sessions, metrics, readinessChecks(toolsets), auditLog);
+    Runnable closeHttp = closer(httpServer);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> stop(httpServer, pipeline, auditLog, toolsets), "devhost-shutdown"));
+            new Thread(() -> stop(closeHttp, pipeline, auditLog, toolsets), "devhost-shutdown"));
     return new RunningServer(sessions, httpServer);
   }
 
-  /** The call pipeline of {@code serve} and {@code devhost call}: one policy, one audit log. */
+  /**
+   * The call pipeline of {@code serve} and {@code devhost call}: one policy, one audit log.
+   *
+   * @param rateLimitPerMinute calls per session per minute, 0 for none
+   */
   static ToolCallPipeline pipeline(
-      ServerOptions options, PolicyOptions policy, AuditListener audit, ToolMetrics metrics) {
+      ServerOptions options,
+      CallOptions call,
+      int rateLimitPerMinute,
+      AuditListener audit,
+      CallMetrics metrics) {
     var limits =
         new ResultLimits(options.maxResultBytes(), ResultLimits.DEFAULT.maxInlineTextChars());
     return new ToolCallPipeline(
         new ToolRunner(limits),
-        new ToolCallPipeline.Settings(
-            policy.confirm(), policy.toolTimeouts(), policy.rateLimitPerMinute()),
+        new ToolCallPipeline.Settings(call.confirm(), call.toolTimeouts(), rateLimitPerMinute),
         audit,
         metrics);
   }
@@ -122,17 +140,23 @@ final class RunningServer {
     return toolsets.stream().map(t -> (ReadinessCheck) t::unavailable).toList();
   }
 
+  /**
+   * What closes the HTTP transport, if there is one. No lambda of a stdio-only server names the
+   * HttpServer type: resolving one would load the class (StdioClassLoadingIT).
+   */
+  private static Runnable closer(HttpServer httpServer) {
+    return httpServer == null ? () -> {} : () -> httpServer.close(SHUTDOWN_GRACE);
+  }
+
   /** Calls finish, sessions close, pools close. */
   private static void stop(
-      HttpServer httpServer,
+      Runnable closeHttp,
       ToolCallPipeline pipeline,
       JsonlAuditLog auditLog,
       List<Toolset> toolsets) {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);
-    if (httpServer != null) {
-      httpServer.close(SHUTDOWN_GRACE);
-    }
+    closeHttp.run();
     auditLog.close();
     toolsets.forEach(Toolset::close);
   }

@@ -2,13 +2,12 @@ package io.devhost.server.cli;
 
 import io.devhost.core.Json;
 import io.devhost.core.ToolDefinitions;
-import io.devhost.core.Toolset;
-import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
-import io.devhost.server.config.Toolsets;
+import io.devhost.server.config.VisibilityOptions;
 import io.devhost.server.mcp.ToolCatalog;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
 final class ToolsCommand implements Callable<Integer> {
 
   @Mixin ServerOptions options;
-  @Mixin PolicyOptions policy;
+  @Mixin VisibilityOptions visibility;
 
   @Option(names = "--json", description = "Print each tool's full definition, schemas included.")
   boolean json;
@@ -33,9 +32,8 @@ final class ToolsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var toolsets = Toolsets.create(options);
-    try {
-      var catalog = ToolCatalog.of(toolsets, policy.visibility(options));
+    try (var enabled = EnabledTools.open(options, visibility.visibility(options), List.of())) {
+      var catalog = enabled.catalog();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         var defs = new ArrayList<Object>();
@@ -46,8 +44,6 @@ final class ToolsCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      toolsets.forEach(Toolset::close);
     }
   }
 

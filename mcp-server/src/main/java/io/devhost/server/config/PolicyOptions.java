@@ -1,55 +1,21 @@
 package io.devhost.server.config;
 
-import io.devhost.server.policy.ConfirmMode;
-import io.devhost.server.policy.ToolTimeouts;
 import io.devhost.server.policy.ToolVisibility;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options of the policy layer: which tools are visible and callable, whether destructive calls need
- * confirmation, and the limits on calls. In the config file they may sit under a {@code policy:}
- * section ({@code policy.confirm: never}).
+ * The whole policy of a server ({@code serve}, {@code demo}): which tools are visible, how a call
+ * runs, and the per-session rate limit. Commands that need less take only the parts they honour
+ * ({@link VisibilityOptions}, {@link CallOptions}), so none accepts an option it would ignore. In
+ * the config file these options may sit under a {@code policy:} section ({@code policy.confirm:
+ * never}).
  */
 public final class PolicyOptions {
 
-  @Option(
-      names = "--read-only",
-      description =
-          "Hide and refuse every tool that is not read-only. Wins over --allow-tools and --confirm.")
-  boolean readOnly;
+  @Mixin VisibilityOptions visibility;
 
-  @Option(
-      names = "--allow-tools",
-      split = ",",
-      paramLabel = "GLOB",
-      description =
-          "Only these tools, by name or glob (e.g. read_*,list_*). Default: all."
-              + " --exclude-tools still removes tools from this set.")
-  List<String> allowTools = new ArrayList<>();
-
-  @Option(
-      names = "--confirm",
-      paramLabel = "MODE",
-      defaultValue = "auto",
-      description =
-          "Tools that write: 'auto' asks the user through the client's elicitation form where"
-              + " the client supports it, else leaves it to the client's own approval prompt"
-              + " (driven by the tools' annotations); 'ask' always elicits and refuses when"
-              + " the client cannot; 'never' asks nobody (scripts, CI). Default: ${DEFAULT-VALUE}.")
-  ConfirmMode confirm;
-
-  @Option(
-      names = "--tool-timeout",
-      split = ",",
-      paramLabel = "GLOB=SECONDS",
-      description =
-          "Time limit per tool call, e.g. 60 or query_*=30,60. The first matching glob wins; a"
-              + " bare number applies to every tool. Default: "
-              + ToolTimeouts.DEFAULT_SECONDS
-              + " s.")
-  List<String> toolTimeouts = new ArrayList<>();
+  @Mixin CallOptions call;
 
   @Option(
       names = "--rate-limit",
@@ -59,28 +25,16 @@ public final class PolicyOptions {
           "Most tool calls per session per minute; 0 for no limit. Default: ${DEFAULT-VALUE}.")
   int rateLimitPerMinute;
 
-  public boolean readOnly() {
-    return readOnly;
+  public VisibilityOptions visibilityOptions() {
+    return visibility;
   }
 
-  public List<String> allowTools() {
-    return List.copyOf(allowTools);
+  public CallOptions call() {
+    return call;
   }
 
-  /**
-   * Which tools clients see: this policy with the toolsets' write switches from {@code options}.
-   */
   public ToolVisibility visibility(ServerOptions options) {
-    return new ToolVisibility(
-        readOnly, options.writeSwitchesOn(), allowTools, options.excludeTools());
-  }
-
-  public ConfirmMode confirm() {
-    return confirm;
-  }
-
-  public ToolTimeouts toolTimeouts() {
-    return ToolTimeouts.parse(toolTimeouts);
+    return visibility.visibility(options);
   }
 
   public int rateLimitPerMinute() {

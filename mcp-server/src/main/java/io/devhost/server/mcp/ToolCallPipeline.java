@@ -8,7 +8,7 @@ import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.policy.ConfirmMode;
 import io.devhost.server.policy.Confirmer;
 import io.devhost.server.policy.SessionRateLimiter;
@@ -44,11 +44,11 @@ public final class ToolCallPipeline implements AutoCloseable {
   private final Settings settings;
   private final SessionRateLimiter rateLimiter;
   private final AuditListener audit;
-  private final ToolMetrics metrics;
+  private final CallMetrics metrics;
   private final ExecutorService workers;
 
   public ToolCallPipeline(
-      ToolRunner runner, Settings settings, AuditListener audit, ToolMetrics metrics) {
+      ToolRunner runner, Settings settings, AuditListener audit, CallMetrics metrics) {
     this.runner = runner;
     this.settings = settings;
     this.rateLimiter = new SessionRateLimiter(settings.rateLimitPerMinute());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * The tools a client can see and call: those of the enabled toolsets, less the excluded ones. A
@@ -59,22 +58,5 @@ public final class ToolCatalog {
 
   public List<String> names() {
     return List.copyOf(byName.keySet());
-  }
-
-  public static Predicate<String> anyGlob(List<String> globs) {
-    var patterns = globs.stream().map(ToolCatalog::globToRegex).map(Pattern::compile).toList();
-    return name -> patterns.stream().anyMatch(p -> p.matcher(name).matches());
-  }
-
-  private static String globToRegex(String glob) {
-    var sb = new StringBuilder();
-    for (char c : glob.trim().toCharArray()) {
-      switch (c) {
-        case '*' -> sb.append(".*");
-        case '?' -> sb.append('.');
-        default -> sb.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return sb.toString();
   }
 }

@@ -12,7 +12,7 @@ import java.io.OutputStream;
  * Per-tool call counts, errors and latency, and the number of open HTTP sessions, in a registry of
  * its own (not the global default), so two servers in one JVM never mix their numbers.
  */
-public final class ToolMetrics {
+public final class ToolMetrics implements CallMetrics {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter calls;
@@ -52,6 +52,7 @@ public final class ToolMetrics {
             .register(registry);
   }
 
+  @Override
   public void recordCall(
       String tool, String transport, String decision, String errorKind, long nanos) {
     calls.labelValues(tool, transport, decision).inc();

@@ -1,6 +1,6 @@
 package io.devhost.server.policy;
 
-import io.devhost.server.mcp.ToolCatalog;
+import io.devhost.core.Globs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ToolTimeouts {
       if (glob.equals("*")) {
         fallback = limit;
       } else {
-        rules.add(new Rule(glob, ToolCatalog.anyGlob(List.of(glob)), limit));
+        rules.add(new Rule(glob, Globs.anyOf(List.of(glob)), limit));
       }
     }
     rules.add(new Rule("*", name -> true, fallback));

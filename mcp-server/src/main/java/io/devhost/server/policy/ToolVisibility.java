@@ -1,5 +1,6 @@
 package io.devhost.server.policy;
 
+import io.devhost.core.Globs;
 import io.devhost.server.mcp.ToolCatalog;
 import java.util.List;
 import java.util.Set;
@@ -31,9 +32,9 @@ public record ToolVisibility(
     if (spec.writes() && (readOnly || !writeSwitchesOn.contains(spec.writeSwitch()))) {
       return false;
     }
-    if (!allowGlobs.isEmpty() && !ToolCatalog.anyGlob(allowGlobs).test(spec.name())) {
+    if (!allowGlobs.isEmpty() && !Globs.anyOf(allowGlobs).test(spec.name())) {
       return false;
     }
-    return !ToolCatalog.anyGlob(denyGlobs).test(spec.name());
+    return !Globs.anyOf(denyGlobs).test(spec.name());
   }
 }

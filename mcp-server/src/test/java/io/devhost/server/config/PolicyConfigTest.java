@@ -16,13 +16,14 @@ class PolicyConfigTest {
 
   @TempDir Path dir;
 
-  private int run(String yaml, ByteArrayOutputStream err) throws Exception {
+  /** Runs {@code devhost COMMAND} with {@code yaml} as its config file. */
+  private int run(String command, String yaml, ByteArrayOutputStream err) throws Exception {
     Path config = Files.writeString(dir.resolve("devhost.yaml"), yaml);
     PrintStream previous = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       return DevhostCommand.run(
-          new String[] {"tools", "--config", config.toString(), "--roots", dir.toString()},
+          new String[] {command, "--config", config.toString(), "--roots", dir.toString()},
           Map.of());
     } finally {
       System.setErr(previous);
@@ -33,7 +34,9 @@ class PolicyConfigTest {
   void policySectionKeysSetThePolicyOptions() throws Exception {
     var err = new ByteArrayOutputStream();
 
-    int code = run("policy:\n  confirm: never\n  read-only: true\n  deny-tools: [list_*]\n", err);
+    // tools takes only the visibility part; the file's other keys belong to serve and are accepted.
+    int code =
+        run("tools", "policy:\n  confirm: never\n  read-only: true\n  deny-tools: [list_*]\n", err);
 
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
   }
@@ -42,7 +45,7 @@ class PolicyConfigTest {
   void anInvalidPolicyValueIsReportedWithItsKey() throws Exception {
     var err = new ByteArrayOutputStream();
 
-    int code = run("policy:\n  confirm: sometimes\n", err);
+    int code = run("call", "policy:\n  confirm: sometimes\n", err);
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("confirm").contains("sometimes");

@@ -144,6 +144,27 @@ class PortableZipIT {
   }
 
   @Test
+  void theVersionIsReadFromTheReleaseFileWithoutStartingJava() throws Exception {
+    // A bin/java that fails if it is run at all: the release file alone must decide.
+    Path jdk = fakeJdk("11-release", "this java must not be started");
+    Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho 'java was started' >&2\nexit 3\n");
+    Files.writeString(
+        jdk.resolve("release"),
+        "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"11.0.2\"\nOS_NAME=\"Linux\"\n");
+
+    var result =
+        LauncherRuns.run(
+            work,
+            List.of(launcher.toString(), "--version"),
+            Map.of("JAVA_HOME", jdk.toString(), "PATH", shellOnly.toString()));
+
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("is Java 11.0.2, but DevHost needs Java 17 or newer")
+        .doesNotContain("java was started");
+  }
+
+  @Test
   void stdioSessionThroughTheLauncherWithTheSdkClient() throws Exception {
     Path project = Files.createDirectories(work.resolve("project"));
     Files.writeString(project.resolve("notes.txt"), "one\ntwo\nthree\n");

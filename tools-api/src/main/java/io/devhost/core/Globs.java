@@ -1,28 +1,37 @@
-package io.devhost.fs;
+package io.devhost.core;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Glob patterns as compiled regular expressions. One combined pattern per rule set is matched
- * against plain strings, which keeps per-entry checks cheap on trees of tens of thousands of files.
+ * Glob patterns as compiled regular expressions, for every glob DevHost takes: file and deny rules,
+ * search filters, and tool names in {@code --allow-tools}, {@code --exclude-tools} and {@code
+ * --tool-timeout}. One combined pattern per rule set is matched against plain strings, which keeps
+ * per-entry checks cheap on trees of tens of thousands of files.
  *
  * <p>Syntax: {@code *} any run of characters except {@code /}, {@code **} any run including {@code
  * /} ({@code **}{@code /} also matches nothing), {@code ?} one character, {@code [abc]} and {@code
  * [!abc]} classes, {@code {a,b}} alternatives.
  */
-final class Globs {
+public final class Globs {
 
   private Globs() {}
 
   /** A glob without {@code /} applies to names; one with {@code /} to relative paths. */
-  static boolean isNameGlob(String glob) {
+  public static boolean isNameGlob(String glob) {
     return glob.indexOf('/') < 0;
   }
 
+  /** Whether a name matches any of the globs: false for none. */
+  public static Predicate<String> anyOf(List<String> globs) {
+    Pattern any = compileAny(globs.stream().map(String::trim).toList());
+    return any == null ? name -> false : name -> any.matcher(name).matches();
+  }
+
   /** One pattern matching any of the globs, or null for none. */
-  static Pattern compileAny(List<String> globs) {
+  public static Pattern compileAny(List<String> globs) {
     if (globs.isEmpty()) {
       return null;
     }
@@ -41,7 +50,7 @@ final class Globs {
     }
   }
 
-  static String toRegex(String glob) {
+  public static String toRegex(String glob) {
     var re = new StringBuilder();
     int braces = 0;
     for (int i = 0; i < glob.length(); i++) {
