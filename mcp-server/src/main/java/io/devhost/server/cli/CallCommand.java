@@ -73,7 +73,7 @@ final class CallCommand implements Callable<Integer> {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
         return 2;
       }
-      try (var auditLog = audit.open();
+      try (var auditLog = audit.open("the tool's result");
           var pipeline = RunningServer.pipeline(options, policy, auditLog, new ToolMetrics())) {
         var result =
             pipeline.call(

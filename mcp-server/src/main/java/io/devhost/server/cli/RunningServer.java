@@ -4,8 +4,7 @@ import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.core.audit.AuditListener;
-import io.devhost.core.audit.JsonlAuditLog;
-import io.devhost.server.config.AuditOptions;
+import io.devhost.core.audit.AuditOutputs;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.config.Toolsets;
@@ -63,7 +62,7 @@ final class RunningServer {
   static RunningServer start(
       ServerOptions options,
       PolicyOptions policy,
-      AuditOptions audit,
+      AuditOutputs auditLog,
       HttpSettings httpSettings,
       boolean conformanceFixtures)
       throws Exception {
@@ -77,7 +76,6 @@ final class RunningServer {
     }
     var catalog = ToolCatalog.of(toolsets, visibility);
     var metrics = new ToolMetrics();
-    var auditLog = audit.open();
     var pipeline = pipeline(options, policy, auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
@@ -115,7 +113,7 @@ final class RunningServer {
   private static void stop(
       HttpServer httpServer,
       ToolCallPipeline pipeline,
-      JsonlAuditLog auditLog,
+      AuditOutputs auditLog,
       List<Toolset> toolsets) {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);

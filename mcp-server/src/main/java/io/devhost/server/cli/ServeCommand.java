@@ -29,17 +29,21 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean servesStdio = stdio || !http.enabled();
     var server =
         RunningServer.start(
             options,
             policy,
-            audit,
+            audit.openOutputs(
+                servesStdio
+                    ? "the MCP stdio transport (serve without --http, or with --stdio)"
+                    : null),
             http.enabled() ? http.settings() : null,
             http.conformanceFixtures());
     if (server.http() != null) {
       System.err.println("devhost: serving MCP at " + server.http().baseUri().resolve("mcp"));
     }
-    if (stdio || server.http() == null) {
+    if (servesStdio) {
       StdioServer.serve(server.sessions());
     } else {
       server.http().join();
