@@ -3,6 +3,7 @@ package io.devhost.server.cli;
 import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
+import io.devhost.server.config.StateKeyOptions;
 import io.devhost.server.http.HttpOptions;
 import io.devhost.server.mcp.StdioServer;
 import java.util.concurrent.Callable;
@@ -21,6 +22,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin PolicyOptions policy;
   @Mixin HttpOptions http;
   @Mixin AuditOptions audit;
+  @Mixin StateKeyOptions stateKey;
 
   @Option(
       names = "--stdio",
@@ -29,6 +31,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Read before anything starts, so that a bad key file stops serve with one message.
+    var key = stateKey.load();
     boolean servesStdio = stdio || !http.enabled();
     var server =
         RunningServer.start(

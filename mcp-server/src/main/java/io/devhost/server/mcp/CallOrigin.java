@@ -2,16 +2,17 @@ package io.devhost.server.mcp;
 
 import io.devhost.core.ToolSpec;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.policy.DestructiveCallConfirmation.Answer;
+import io.devhost.server.policy.Confirmer;
 import java.util.Map;
 
 /**
  * Where a tool call came from, as the {@link ToolCallPipeline} needs to know it: what the audit
  * record names and whom a destructive call can be confirmed with. An MCP session over any transport
  * is one origin ({@link McpCallOrigin}); {@code devhost call} is another ({@link #commandLine()}),
- * so both take the same policy, time limit, rate limit and audit.
+ * so both take the same policy, time limit, rate limit and audit. Each is also the {@link
+ * Confirmer} its destructive calls are confirmed with.
  */
-public interface CallOrigin {
+public interface CallOrigin extends Confirmer {
 
   /** The transport as the audit log and metrics name it: stdio, streamable-http, cli. */
   String transport();
@@ -27,15 +28,6 @@ public interface CallOrigin {
 
   /** The authenticated caller, or null where the transport authenticates nobody. */
   Caller caller();
-
-  /** Whether {@link #confirm} can ask anybody. */
-  boolean canConfirm();
-
-  /** Asks whether a destructive call may run; {@link Answer#CANNOT_ASK} where nobody can. */
-  Answer confirm(ToolSpec<?, ?> tool, Map<String, Object> arguments);
-
-  /** What the user can do when a call needs confirmation that this origin cannot give. */
-  String withoutConfirmation();
 
   /**
    * {@code devhost call}: the person typed the tool's name and its arguments, so under {@code

@@ -37,8 +37,7 @@ record McpCallOrigin(String transport, McpSyncServerExchange exchange) implement
   }
 
   @Override
-  public DestructiveCallConfirmation.Answer confirm(
-      ToolSpec<?, ?> tool, Map<String, Object> arguments) {
+  public Answer confirm(ToolSpec<?, ?> tool, Map<String, Object> arguments) {
     return DestructiveCallConfirmation.ask(exchange, tool, arguments);
   }
 

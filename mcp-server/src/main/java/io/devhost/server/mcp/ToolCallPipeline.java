@@ -10,12 +10,14 @@ import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
+import io.devhost.server.policy.Confirmer;
 import io.devhost.server.policy.SessionRateLimiter;
 import io.devhost.server.policy.ToolTimeouts;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +68,26 @@ public final class ToolCallPipeline implements AutoCloseable {
     return metrics;
   }
 
-  /** Runs one call; never throws, every outcome is a result the client can read. */
+  /**
+   * Runs one call from an origin that answers confirmations itself (a legacy session, {@code
+   * devhost call}); never throws, every outcome is a result the client can read.
+   */
   public McpSchema.CallToolResult call(
+      ToolSpec<?, ?> tool,
+      CallOrigin origin,
+      Map<String, Object> arguments,
+      ToolContext ctx,
+      AtomicBoolean cancelled) {
+    return callOrAsk(tool, origin, arguments, ctx, cancelled)
+        .orElseThrow(() -> new IllegalStateException(origin.transport() + " cannot ask first"));
+  }
+
+  /**
+   * Runs one call, or stops before it when the origin put its confirmation to the client as a
+   * question ({@link Confirmer.Answer#ASKED}, a 2026-07-28 request): then nothing ran and nothing
+   * is audited or counted, since the client's retry with the answer is the call.
+   */
+  public Optional<McpSchema.CallToolResult> callOrAsk(
       ToolSpec<?, ?> tool,
       CallOrigin origin,
       Map<String, Object> arguments,
@@ -76,6 +96,9 @@ public final class ToolCallPipeline implements AutoCloseable {
     long start = System.nanoTime();
     Caller caller = origin.caller();
     Decided decided = decide(tool, caller, origin, arguments);
+    if (decided == ASKED) {
+      return Optional.empty();
+    }
     ToolRunner.Outcome outcome =
         decided.refusal() != null ? decided.refusal() : runTimed(tool, arguments, ctx, cancelled);
     long nanos = System.nanoTime() - start;
@@ -97,11 +120,14 @@ public final class ToolCallPipeline implements AutoCloseable {
             caller == null ? Caller.LOCAL_NAME : caller.subject(),
             caller == null ? null : caller.clientId(),
             null));
-    return outcome.result();
+    return Optional.of(outcome.result());
   }
 
   /** The policy decision, and the result to return instead of running when it is a refusal. */
   private record Decided(String decision, ToolRunner.Outcome refusal) {}
+
+  /** The question went to the client; the call waits for its retry. */
+  private static final Decided ASKED = new Decided("asked", null);
 
   /**
    * A dry run changes nothing (edit_file's contract), so it needs no confirmation: a host that
@@ -147,6 +173,7 @@ public final class ToolCallPipeline implements AutoCloseable {
     }
     return switch (origin.confirm(tool, arguments)) {
       case CONFIRMED -> new Decided("confirmed", null);
+      case ASKED -> ASKED;
       case DECLINED ->
           new Decided(
               "declined",

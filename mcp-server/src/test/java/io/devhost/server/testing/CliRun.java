@@ -11,6 +11,11 @@ public record CliRun(int code, String out, String err) {
 
   /** Runs the command with an empty environment, capturing both streams. */
   public static CliRun of(String... args) {
+    return of(Map.of(), args);
+  }
+
+  /** Runs the command with {@code env} as its environment, capturing both streams. */
+  public static CliRun of(Map<String, String> env, String... args) {
     var out = new ByteArrayOutputStream();
     var err = new ByteArrayOutputStream();
     PrintStream previousOut = System.out;
@@ -19,7 +24,7 @@ public record CliRun(int code, String out, String err) {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = DevhostCommand.run(args, Map.of());
+      code = DevhostCommand.run(args, env);
     } finally {
       System.setOut(previousOut);
       System.setErr(previousErr);
