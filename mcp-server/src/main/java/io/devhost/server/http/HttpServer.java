@@ -13,6 +13,8 @@ import io.devhost.server.mcp.RequestTagger;
 import io.devhost.server.metrics.ToolMetrics;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.server.McpServer;
+import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpTransportContextExtractor;
 import io.modelcontextprotocol.server.transport.HttpServletSseServerTransportProvider;
@@ -42,9 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Embedded Jetty serving both MCP HTTP transports from one port: Streamable HTTP at {@code /mcp}
- * and the legacy HTTP+SSE transport at {@code /sse} + {@code /message}, each the SDK's servlet
- * behind DevHost's access and request filters, plus {@code /healthz} and {@code /metrics}, and with
- * OAuth the protected-resource metadata.
+ * for both protocol eras (2025-era sessions and stateless 2026-07-28 requests, see {@link
+ * DualEraServlet}) and the legacy HTTP+SSE transport at {@code /sse} + {@code /message}, each the
+ * SDK's servlet behind DevHost's access and request filters, plus {@code /healthz} and {@code
+ * /metrics}, and with OAuth the protected-resource metadata.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -82,16 +85,19 @@ public final class HttpServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final List<McpSyncServer> mcpServers;
+  private final McpServer modernServer;
   private final InFlightRequests inFlight;
 
   private HttpServer(
       Server jetty,
       ServerConnector connector,
       List<McpSyncServer> mcpServers,
+      McpServer modernServer,
       InFlightRequests inFlight) {
     this.jetty = jetty;
     this.connector = connector;
     this.mcpServers = mcpServers;
+    this.modernServer = modernServer;
     this.inFlight = inFlight;
   }
 
@@ -142,6 +148,17 @@ public final class HttpServer implements AutoCloseable {
             .build();
     var cancellations = new CancellationRegistry();
     DevhostMcpServer streamableServer = servers.apply(cancellations);
+    var modernServer = streamableServer.modern("streamable-http");
+    var modern =
+        HttpServletMcpTransport.builder(modernServer)
+            .jsonMapper(mapper)
+            .endpoint(MCP_PATH)
+            .contextExtractor(CALLER_CONTEXT)
+            .keepAliveInterval(KEEP_ALIVE)
+            .maxRequestSize(settings.maxBodyBytes())
+            // Origin and Host are the AccessFilter's, which knows the configured allow-list.
+            .httpHeaderValidator(headers -> {})
+            .build();
     var mcpServers =
         List.of(
             streamableServer.start(streamable, "streamable-http"),
@@ -173,7 +190,8 @@ public final class HttpServer implements AutoCloseable {
     for (String path : List.of(MCP_PATH, SSE_PATH, MESSAGE_PATH)) {
       context.addFilter(mcpFilter, path, all);
     }
-    context.addServlet(asyncHolder(new ServletHolder(streamable)), MCP_PATH);
+    context.addServlet(
+        asyncHolder(new ServletHolder(new DualEraServlet(streamable, modern, audit))), MCP_PATH);
     var sseHolder = asyncHolder(new ServletHolder(sse));
     context.addServlet(sseHolder, SSE_PATH);
     context.addServlet(sseHolder, MESSAGE_PATH);
@@ -190,7 +208,7 @@ public final class HttpServer implements AutoCloseable {
     // long-lived SSE streams as well would only delay every shutdown.
     jetty.setHandler(context);
     jetty.start();
-    var server = new HttpServer(jetty, connector, mcpServers, inFlight);
+    var server = new HttpServer(jetty, connector, mcpServers, modernServer, inFlight);
     LOG.info("serving MCP over HTTP at {}", server.baseUri().resolve(MCP_PATH));
     return server;
   }
@@ -299,6 +317,7 @@ public final class HttpServer implements AutoCloseable {
         LOG.warn("closing MCP sessions failed: {}", e.getMessage());
       }
     }
+    modernServer.closeGracefully();
     try {
       jetty.stop();
     } catch (Exception e) {

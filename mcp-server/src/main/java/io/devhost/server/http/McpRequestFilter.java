@@ -5,6 +5,7 @@ import io.devhost.core.audit.AuditListener;
 import io.devhost.server.auth.BearerAuthenticator;
 import io.devhost.server.auth.Caller;
 import io.devhost.server.mcp.RequestTagger;
+import io.devhost.server.modern.Era;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -29,6 +30,10 @@ import tools.jackson.databind.JsonNode;
 final class McpRequestFilter extends HttpFilter {
 
   static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String VERSION_HEADER = "MCP-Protocol-Version";
+
+  /** The request attribute carrying the {@link Era} of a POST, for the {@link DualEraServlet}. */
+  static final String ERA_ATTRIBUTE = "io.devhost/era";
 
   private final RequestTagger tagger;
   private final SessionLimiter sessions;
@@ -78,13 +83,18 @@ final class McpRequestFilter extends HttpFilter {
       return;
     }
     if ("POST".equals(req.getMethod())) {
-      if (path.equals(HttpServer.MCP_PATH) && sessionId == null && sessions.full()) {
-        ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
-        return;
-      }
       byte[] body = readBounded(req);
       if (body == null) {
         ErrorBodies.send(res, 413, "Request body larger than " + maxBodyBytes + " bytes");
+        return;
+      }
+      Era era = path.equals(HttpServer.MCP_PATH) ? eraOf(req, body) : Era.LEGACY;
+      req.setAttribute(ERA_ATTRIBUTE, era);
+      if (era == Era.LEGACY
+          && path.equals(HttpServer.MCP_PATH)
+          && sessionId == null
+          && sessions.full()) {
+        ErrorBodies.send(res, 503, "Too many open sessions; close one or retry later");
         return;
       }
       if (req.getAttribute(Caller.CONTEXT_KEY) instanceof Caller caller && !caller.mayWrite()) {
@@ -97,7 +107,9 @@ final class McpRequestFilter extends HttpFilter {
           return;
         }
       }
-      req = new BufferedBodyRequest(req, tagged(body, sessionId == null ? "" : sessionId));
+      // Modern requests are not tagged: they carry no session to scope a cancellation to.
+      byte[] passed = era == Era.MODERN ? body : tagged(body, sessionId == null ? "" : sessionId);
+      req = new BufferedBodyRequest(req, passed);
       inFlight.started();
       try {
         answer(req, res, chain, path, sessionId);
@@ -155,6 +167,26 @@ final class McpRequestFilter extends HttpFilter {
       } else {
         sessions.touched(sessionId);
       }
+    }
+  }
+
+  /**
+   * The era of a POST to /mcp ({@link Era}); a body that is not one JSON-RPC object is legacy,
+   * whose transport answers it with its error.
+   */
+  private static Era eraOf(HttpServletRequest req, byte[] body) {
+    try {
+      JsonNode message = Json.MAPPER.readTree(body);
+      if (message == null || !message.isObject()) {
+        return Era.LEGACY;
+      }
+      Object params =
+          message.has("params")
+              ? Json.MAPPER.convertValue(message.get("params"), Object.class)
+              : null;
+      return Era.of(message.path("method").asString(null), params, req.getHeader(VERSION_HEADER));
+    } catch (JacksonException e) {
+      return Era.LEGACY;
     }
   }
 

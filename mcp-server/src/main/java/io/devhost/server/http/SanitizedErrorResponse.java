@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +44,27 @@ final class SanitizedErrorResponse extends HttpServletResponseWrapper {
     if (captured == null) {
       return;
     }
-    JsonNode error = parse(captured.toString());
+    JsonNode root = parse(captured.toString());
+    JsonNode error = root.has("jsonRpcError") ? root.get("jsonRpcError") : root.path("error");
     int code = error.path("code").asInt(-32600);
     String message = error.path("message").asString("");
     if (message.isBlank() || INTERNALS.matcher(message).find()) {
       message = "Invalid request";
     }
-    var body = Map.of("jsonrpc", "2.0", "error", Map.of("code", code, "message", message));
+    var cleaned = new LinkedHashMap<String, Object>();
+    cleaned.put("code", code);
+    cleaned.put("message", message);
+    // The 2026-07-28 errors carry what the client needs to retry (the supported versions).
+    JsonNode data = error.get("data");
+    if (data != null && !data.isNull() && !INTERNALS.matcher(data.toString()).find()) {
+      cleaned.put("data", data);
+    }
+    var body = new LinkedHashMap<String, Object>();
+    body.put("jsonrpc", "2.0");
+    if (root.has("id")) {
+      body.put("id", root.get("id"));
+    }
+    body.put("error", cleaned);
     HttpServletResponse response = (HttpServletResponse) getResponse();
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
@@ -59,8 +73,7 @@ final class SanitizedErrorResponse extends HttpServletResponseWrapper {
 
   private static JsonNode parse(String body) {
     try {
-      JsonNode node = Json.MAPPER.readTree(body);
-      return node.has("jsonRpcError") ? node.get("jsonRpcError") : node.path("error");
+      return Json.MAPPER.readTree(body);
     } catch (JacksonException e) {
       return Json.MAPPER.createObjectNode();
     }

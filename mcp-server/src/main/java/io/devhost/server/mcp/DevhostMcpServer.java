@@ -8,9 +8,11 @@ import io.devhost.core.ToolDefinitions;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
 import io.devhost.server.auth.Caller;
+import io.devhost.server.modern.ModernServer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -48,6 +50,7 @@ public final class DevhostMcpServer {
   private final ToolCallPipeline pipeline;
   private final CancellationRegistry cancellations;
   private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
+  private final List<McpSyncTool> modernFixtureTools;
 
   public DevhostMcpServer(
       List<Toolset> toolsets,
@@ -67,11 +70,27 @@ public final class DevhostMcpServer {
       ToolCallPipeline pipeline,
       CancellationRegistry cancellations,
       List<McpServerFeatures.SyncToolSpecification> fixtureTools) {
+    this(toolsets, catalog, pipeline, cancellations, fixtureTools, List.of());
+  }
+
+  /**
+   * @param fixtureTools tools given as SDK specifications that bypass the pipeline; only the
+   *     conformance fixtures, which need content types a {@code ToolSpec} cannot produce
+   * @param modernFixtureTools the same fixtures for the 2026-07-28 server
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
+      List<McpSyncTool> modernFixtureTools) {
     this.toolsets = toolsets;
     this.catalog = catalog;
     this.pipeline = pipeline;
     this.cancellations = cancellations;
     this.fixtureTools = List.copyOf(fixtureTools);
+    this.modernFixtureTools = List.copyOf(modernFixtureTools);
   }
 
   /**
@@ -147,6 +166,16 @@ public final class DevhostMcpServer {
   private boolean visibleTo(McpTransportContext context, McpSchema.Tool tool) {
     Caller caller = Caller.of(context);
     return caller == null || caller.mayWrite() || !writes(tool.name());
+  }
+
+  /**
+   * The 2026-07-28 (stateless) server of the same toolsets, catalog, pipeline and instructions.
+   *
+   * @param transportName the transport as the audit log names it
+   */
+  public io.modelcontextprotocol.modern.server.McpServer modern(String transportName) {
+    return ModernServer.build(
+        toolsets, catalog, pipeline, instructions(), transportName, modernFixtureTools);
   }
 
   /** Whether {@code toolName} is a tool of the catalog that writes. */

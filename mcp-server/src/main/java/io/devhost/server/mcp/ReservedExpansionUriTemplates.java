@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code {name}} one segment. The SDK's default matcher knows only the latter, so a template such
  * as {@code file://{+path}} would never match a nested file.
  */
-final class ReservedExpansionUriTemplates implements McpUriTemplateManagerFactory {
+public final class ReservedExpansionUriTemplates implements McpUriTemplateManagerFactory {
 
   private static final Pattern VARIABLE = Pattern.compile("\\{(\\+?)([^/}]+)}");
 

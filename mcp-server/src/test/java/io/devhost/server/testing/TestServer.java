@@ -20,12 +20,15 @@ import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
+import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,10 +130,18 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dir, Config config) throws Exception {
+    return start(dir, config, List.of());
+  }
+
+  /** A test server that also serves {@code extraToolsets} (e.g. one with prompts). */
+  public static TestServer start(Path dir, Config config, List<Toolset> extraToolsets)
+      throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
     Files.writeString(root.resolve("hello.txt"), "hello from a real file\n");
-    List<Toolset> toolsets =
-        List.of(new FilesystemToolset(Sandbox.of(List.of(root))), new TestTools());
+    var toolsets = new ArrayList<Toolset>();
+    toolsets.add(new FilesystemToolset(Sandbox.of(List.of(root))));
+    toolsets.add(new TestTools());
+    toolsets.addAll(extraToolsets);
     var catalog =
         ToolCatalog.of(
             toolsets,
@@ -208,6 +219,21 @@ public final class TestServer implements AutoCloseable {
             .requestBuilder(authorized(bearerToken))
             .build();
     return connect(customize.apply(McpClient.sync(transport)));
+  }
+
+  /** A 2026-07-28 (stateless) client of {@code /mcp}, sending the test token. */
+  public io.modelcontextprotocol.modern.client.McpSyncClient modernClient() {
+    var transport =
+        HttpClientMcpTransport.builder(http.baseUri().resolve("/mcp"))
+            .requestCustomizer(
+                McpHttpRequestCustomizer.fromSync(
+                    (request, headers, context) -> headers.set("Authorization", "Bearer " + TOKEN)))
+            .build();
+    return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+        .clientInfo(
+            new io.modelcontextprotocol.modern.McpSchema.Implementation(
+                "devhost-modern-test", null, "2.0.0", null, null, null))
+        .build();
   }
 
   public McpSyncClient sseClient() {
