@@ -3,7 +3,7 @@ package io.devhost.server.modern;
 import io.devhost.core.ToolSpec;
 import io.devhost.server.auth.Caller;
 import io.devhost.server.mcp.CallOrigin;
-import io.devhost.server.policy.DestructiveCallConfirmation.Answer;
+import io.devhost.server.policy.Confirmer.Answer;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
 import java.util.Map;
 
