@@ -11,8 +11,11 @@ import io.devhost.server.testing.RawHttp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
+import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,13 +43,15 @@ import tools.jackson.core.type.TypeReference;
  * stdout as a log collector would gather it.
  *
  * <p>Shown here: legacy (2025-11-25) sessions are spread round-robin and pinned to their replica by
- * {@code Mcp-Session-Id}; every caller's token works on whichever replica serves it; a replica
- * killed with SIGKILL mid-run loses its own sessions only, whose clients start new ones on the
- * others, and new clients never reach it; every acknowledged write exists once on disk and in the
- * audit once, nothing ran twice; the shared file and the replicas' stdout hold the same records,
- * each naming its replica. On a 2-core machine this shows correctness and spread, not speed-up.
+ * {@code Mcp-Session-Id}; a 2026-07-28 client's listings and calls are spread evenly, one request
+ * per replica in turn (counted in HAProxy's log and in the audit records); every caller's token
+ * works on whichever replica serves it; a replica killed with SIGKILL mid-run loses its own legacy
+ * sessions only, whose clients start new ones on the others, while modern calls and new sessions
+ * carry on on the others; every acknowledged write exists once on disk and in the audit once,
+ * nothing ran twice; the shared file and the replicas' stdout hold the same records, each naming
+ * its replica. On a 2-core machine this shows correctness and spread, not speed-up.
  */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ReplicasBehindHaproxyIT {
 
   private static final Path CONFIG = Path.of("..", "deploy", "haproxy", "haproxy.cfg");
@@ -60,7 +67,7 @@ class ReplicasBehindHaproxyIT {
     assumeTrue(
         Files.isExecutable(HaproxyFront.EXECUTABLE),
         "haproxy is not installed (.ci/run installs it)");
-    Path workspace = Files.createDirectories(dir.resolve("workspace").resolve("legacy"));
+    Path workspace = Files.createDirectories(dir.resolve("workspace").resolve("calls"));
     Path sharedAudit = dir.resolve("audit.jsonl");
     int front = freePort();
     String audience = "http://127.0.0.1:" + front + "/mcp";
@@ -108,7 +115,30 @@ class ReplicasBehindHaproxyIT {
               .as("six sessions round-robin over three replicas")
               .isEqualTo(Map.of("one", 2L, "two", 2L, "three", 2L));
 
+          // 2026-07-28: no session and so no stickiness; each request goes to the next replica.
+          var modern =
+              modernClient(front, issuer.token(audience, "mia", "devhost:read devhost:write"));
+          for (int i = 0; i < 9; i++) {
+            assertThat(modern.tools().list().tools())
+                .extracting(io.modelcontextprotocol.modern.McpSchema.Tool::name)
+                .contains("write_file");
+          }
+          for (int i = 0; i < 9; i++) {
+            acknowledged.add(writeModern(modern, "mia-" + i));
+          }
+          assertThat(countByReplica(records(sharedAudit), "mia"))
+              .as("nine modern calls, counted in the audit records")
+              .isEqualTo(Map.of("one", 3L, "two", 3L, "three", 3L));
+          assertThat(countByServer(dir.resolve("haproxy.log"), "tools/list"))
+              .as("nine modern listings, counted in HAProxy's log")
+              .isEqualTo(Map.of("one", 3L, "two", 3L, "three", 3L));
+
           replicas.get("three").kill();
+
+          // Modern calls go on without a hitch: nothing of theirs lived in "three".
+          for (int i = 0; i < 6; i++) {
+            acknowledged.add(writeModern(modern, "mia-after-kill-" + i));
+          }
 
           // Each session of "three" is gone with it: its next call fails before any tool runs
           // (another replica does not know the session), the SDK client starts a new session
@@ -138,7 +168,7 @@ class ReplicasBehindHaproxyIT {
           var shared = records(sharedAudit);
           var writes = shared.stream().filter(r -> "write_file".equals(r.get("tool"))).toList();
           try (Stream<Path> files = Files.list(workspace)) {
-            assertThat(files.map(f -> "legacy/" + f.getFileName()))
+            assertThat(files.map(f -> "calls/" + f.getFileName()))
                 .as("every acknowledged call wrote its file, and nothing else was written")
                 .containsExactlyInAnyOrderElementsOf(acknowledged);
           }
@@ -182,13 +212,54 @@ class ReplicasBehindHaproxyIT {
   }
 
   private static String write(McpSyncClient client, String name) {
-    String path = "legacy/" + name + ".txt";
+    String path = "calls/" + name + ".txt";
     var result =
         client.callTool(
             new McpSchema.CallToolRequest(
                 "write_file", Map.of("path", path, "content", name + "\n")));
     assertThat(result.isError()).as("%s: %s", path, result.content()).isFalse();
     return path;
+  }
+
+  private static String writeModern(
+      io.modelcontextprotocol.modern.client.McpSyncClient client, String name) {
+    String path = "calls/" + name + ".txt";
+    var result =
+        client.tool("write_file").arguments(Map.of("path", path, "content", name + "\n")).call();
+    assertThat(result.isError()).as("%s: %s", path, result.content()).isNotEqualTo(Boolean.TRUE);
+    return path;
+  }
+
+  /** How many of {@code caller}'s calls each replica ran, from the audit records. */
+  private static Map<Object, Long> countByReplica(
+      List<Map<String, Object>> records, String caller) {
+    return records.stream()
+        .filter(r -> caller.equals(r.get("caller")))
+        .collect(Collectors.groupingBy(r -> r.get("replica"), Collectors.counting()));
+  }
+
+  /** How many requests of one 2026-07-28 method each server got, from HAProxy's request log. */
+  private static Map<String, Long> countByServer(Path log, String method) throws Exception {
+    var line = Pattern.compile(" devhost/(\\S+) .*\\{" + Pattern.quote(method) + "\\} \"POST /mcp");
+    return Files.readAllLines(log).stream()
+        .map(line::matcher)
+        .filter(Matcher::find)
+        .collect(Collectors.groupingBy(m -> m.group(1), Collectors.counting()));
+  }
+
+  private static io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
+      int front, String token) {
+    var transport =
+        HttpClientMcpTransport.builder(URI.create("http://127.0.0.1:" + front + "/mcp"))
+            .requestCustomizer(
+                McpHttpRequestCustomizer.fromSync(
+                    (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
+            .build();
+    return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+        .clientInfo(
+            new io.modelcontextprotocol.modern.McpSchema.Implementation(
+                "devhost-modern-test", null, "1.0", null, null, null))
+        .build();
   }
 
   private static List<Map<String, Object>> records(Path file) throws Exception {
