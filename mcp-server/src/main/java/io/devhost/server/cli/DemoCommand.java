@@ -4,6 +4,7 @@ import io.devhost.server.config.AuditOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
 import io.devhost.server.http.HttpOptions;
+import io.devhost.server.policy.StateKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,13 @@ final class DemoCommand implements Callable<Integer> {
     options.useDemo();
     var settings = http.settings();
     var server =
-        RunningServer.start(options, policy, audit.openOutputs("the demo's tour"), settings, false);
+        RunningServer.start(
+            options,
+            policy,
+            audit.openOutputs("the demo's tour"),
+            settings,
+            false,
+            StateKey.generate());
     var endpoint = server.http().baseUri().resolve("mcp");
     DemoTour.run(endpoint, settings.token(), System.out);
     if (tourOnly) {

@@ -17,6 +17,7 @@ import io.devhost.server.mcp.DevhostMcpServer;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.policy.StateKey;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,13 +59,15 @@ final class RunningServer {
   /**
    * @param httpSettings the HTTP transport's settings, or null for none
    * @param conformanceFixtures serve the MCP conformance suite's fixtures (testing only)
+   * @param stateKey the key that signs 2026-07-28 round-trip state
    */
   static RunningServer start(
       ServerOptions options,
       PolicyOptions policy,
       AuditOutputs auditLog,
       HttpSettings httpSettings,
-      boolean conformanceFixtures)
+      boolean conformanceFixtures,
+      StateKey stateKey)
       throws Exception {
     var toolsets = new ArrayList<Toolset>(Toolsets.create(options));
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
@@ -79,7 +82,8 @@ final class RunningServer {
     var pipeline = pipeline(options, policy, auditLog, metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
-            new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtureTools);
+            new DevhostMcpServer(
+                toolsets, catalog, pipeline, cancellations, fixtureTools, List.of(), stateKey);
     HttpServer httpServer =
         httpSettings == null
             ? null

@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
                     ? "the MCP stdio transport (serve without --http, or with --stdio)"
                     : null),
             http.enabled() ? http.settings() : null,
-            http.conformanceFixtures());
+            http.conformanceFixtures(),
+            key);
     if (server.http() != null) {
       System.err.println("devhost: serving MCP at " + server.http().baseUri().resolve("mcp"));
     }

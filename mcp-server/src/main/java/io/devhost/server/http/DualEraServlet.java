@@ -2,12 +2,14 @@ package io.devhost.server.http;
 
 import io.devhost.core.audit.AuditListener;
 import io.devhost.server.modern.Era;
+import io.devhost.server.modern.ModernToolCalls;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The one Streamable HTTP endpoint, {@code /mcp}, for both protocol eras: each POST goes to the
@@ -52,8 +54,16 @@ final class DualEraServlet extends HttpServlet {
     var recorded = new ErrorRecordingResponse(res);
     modern.service(req, recorded);
     var error = recorded.error();
-    if (error.isPresent()) {
+    if (error.isPresent() && !refusedState(error.get())) {
       ModernRefusalAudit.record(audit, req, error.get());
     }
+  }
+
+  /**
+   * A refused {@code requestState} is audited where it was refused, with the reason the client is
+   * not told (forged, expired, another caller's, …); a second, vaguer record would only blur it.
+   */
+  private static boolean refusedState(JsonNode error) {
+    return ModernToolCalls.INVALID_STATE.equals(error.path("message").asString(""));
   }
 }

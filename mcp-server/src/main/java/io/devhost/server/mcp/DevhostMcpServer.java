@@ -5,10 +5,14 @@ import io.devhost.core.PromptSpec;
 import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolDefinitions;
+import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
 import io.devhost.server.auth.Caller;
+import io.devhost.server.config.ToolsetId;
+import io.devhost.server.modern.ModernRoundTrips;
 import io.devhost.server.modern.ModernServer;
+import io.devhost.server.policy.StateKey;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -20,9 +24,11 @@ import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +47,10 @@ public final class DevhostMcpServer {
    */
   private static final Duration CLIENT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
+  /** Toolsets whose tools work within the client's roots. */
+  private static final Set<String> ROOTED_TOOLSETS =
+      Set.of(ToolsetId.fs.name(), ToolsetId.git.name());
+
   private final List<Toolset> toolsets;
 
   /** The SDK's JSON mapper, shared by every transport. */
@@ -51,6 +61,7 @@ public final class DevhostMcpServer {
   private final CancellationRegistry cancellations;
   private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
   private final List<McpSyncTool> modernFixtureTools;
+  private final StateKey stateKey;
 
   public DevhostMcpServer(
       List<Toolset> toolsets,
@@ -85,6 +96,22 @@ public final class DevhostMcpServer {
       CancellationRegistry cancellations,
       List<McpServerFeatures.SyncToolSpecification> fixtureTools,
       List<McpSyncTool> modernFixtureTools) {
+    this(toolsets, catalog, pipeline, cancellations, fixtureTools, modernFixtureTools, null);
+  }
+
+  /**
+   * @param stateKey the key that signs 2026-07-28 round-trip state, shared by every replica; null
+   *     for one made for this server alone (tests)
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
+      List<McpSyncTool> modernFixtureTools,
+      StateKey stateKey) {
+    this.stateKey = stateKey != null ? stateKey : StateKey.generate();
     this.toolsets = toolsets;
     this.catalog = catalog;
     this.pipeline = pipeline;
@@ -174,8 +201,20 @@ public final class DevhostMcpServer {
    * @param transportName the transport as the audit log names it
    */
   public io.modelcontextprotocol.modern.server.McpServer modern(String transportName) {
-    return ModernServer.build(
-        toolsets, catalog, pipeline, instructions(), transportName, modernFixtureTools);
+    var roundTrips =
+        ModernRoundTrips.create(
+            pipeline,
+            stateKey,
+            pipeline.audit(),
+            this::usesClientRoots,
+            transportName,
+            Clock.systemUTC());
+    return ModernServer.build(toolsets, catalog, roundTrips, instructions(), modernFixtureTools);
+  }
+
+  /** The file and git tools work within the client's roots (their sandbox narrows to them). */
+  private boolean usesClientRoots(ToolSpec<?, ?> tool) {
+    return catalog.find(tool.name()).map(e -> ROOTED_TOOLSETS.contains(e.toolset())).orElse(false);
   }
 
   /** Whether {@code toolName} is a tool of the catalog that writes. */

@@ -1,5 +1,8 @@
 package io.devhost.server.mcp;
 
+import io.devhost.server.modern.Era;
+import io.devhost.server.modern.ModernSchema;
+import io.modelcontextprotocol.modern.server.transport.StdioMcpTransport;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -13,7 +16,10 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves MCP over stdin/stdout until the client closes stdin. */
+/**
+ * Serves MCP over stdin/stdout until the client closes stdin, in the era its first message chose
+ * ({@link FirstMessage}): a 2025-era session or stateless 2026-07-28 requests.
+ */
 public final class StdioServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(StdioServer.class);
@@ -41,6 +47,14 @@ public final class StdioServer {
   static void serve(
       Function<CancellationRegistry, DevhostMcpServer> servers, InputStream in, OutputStream out)
       throws InterruptedException {
+    FirstMessage first;
+    try {
+      first = FirstMessage.read(in, MAX_MESSAGE_CHARS);
+    } catch (IOException e) {
+      LOG.warn("cannot read stdin: {}", e.getMessage());
+      return;
+    }
+    in = first.replay();
     var cancellations = new CancellationRegistry();
     var pending = new PendingRequests();
     var ended = new CountDownLatch(1);
@@ -62,13 +76,39 @@ public final class StdioServer {
     var input =
         new TaggingInputStream(
             in, tagger, reply -> reject(output, reply), onEnd, MAX_MESSAGE_CHARS);
+    DevhostMcpServer devhost = servers.apply(cancellations);
+    Runnable close =
+        first.era() == Era.MODERN
+            ? serveModern(devhost, input, output)
+            : serveLegacy(devhost, input, output);
+    ended.await();
+    close.run();
+  }
+
+  /** Starts a 2025-era session; returns what closes it. */
+  private static Runnable serveLegacy(
+      DevhostMcpServer devhost, InputStream input, LineAtomicOutputStream output) {
     var transport =
         new SerializedSendTransportProvider(
             new StdioServerTransportProvider(
                 DevhostMcpServer.MAPPER, input, output, MAX_MESSAGE_CHARS));
-    var server = servers.apply(cancellations).start(transport, "stdio", false);
-    ended.await();
-    server.closeGracefully();
+    return devhost.start(transport, "stdio", false)::closeGracefully;
+  }
+
+  /**
+   * Starts the stateless era: each request stands alone and nothing is asked of the client. Returns
+   * what closes it.
+   */
+  private static Runnable serveModern(
+      DevhostMcpServer devhost, InputStream input, LineAtomicOutputStream output) {
+    var server = devhost.modern("stdio");
+    var transport =
+        new StdioMcpTransport(server, ModernSchema.MAPPER, input, output, MAX_MESSAGE_CHARS);
+    transport.start().subscribe();
+    return () -> {
+      transport.closeGracefully().block(Duration.ofSeconds(5));
+      server.closeGracefully();
+    };
   }
 
   private static void reject(LineAtomicOutputStream output, String reply) {

@@ -68,6 +68,11 @@ public final class ToolCallPipeline implements AutoCloseable {
     return metrics;
   }
 
+  /** The audit log every call is recorded in; refusals made outside the pipeline go there too. */
+  public AuditListener audit() {
+    return audit;
+  }
+
   /**
    * Runs one call from an origin that answers confirmations itself (a legacy session, {@code
    * devhost call}); never throws, every outcome is a result the client can read.

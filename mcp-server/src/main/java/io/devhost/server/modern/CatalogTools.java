@@ -2,7 +2,6 @@ package io.devhost.server.modern;
 
 import io.devhost.core.ToolDefinitions;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
@@ -14,12 +13,12 @@ import io.modelcontextprotocol.modern.server.feature.ToolsPage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The catalog's tools for 2026-07-28 clients. Every call goes through the {@link ToolCallPipeline}
- * (permission, rate limit, confirmation, time limit, audit), exactly as a 2025-era session's does;
- * a caller without the write permission does not see the tools that write.
+ * The catalog's tools for 2026-07-28 clients. Every call goes through the {@code ToolCallPipeline}
+ * (permission, rate limit, confirmation, time limit, audit) by way of {@link ModernToolCalls},
+ * exactly as a 2025-era session's does, and may ask its client first (roots, confirmation); a
+ * caller without the write permission does not see the tools that write.
  */
 final class CatalogTools implements McpSyncToolRepository {
 
@@ -27,19 +26,13 @@ final class CatalogTools implements McpSyncToolRepository {
   private record Listed(McpSchema.Tool definition, boolean writes, McpSyncTool tool) {}
 
   private final Map<String, Listed> byName = new LinkedHashMap<>();
-  private final ToolCallPipeline pipeline;
-  private final String transport;
+  private final ModernToolCalls calls;
 
   /**
    * @param extraTools tools that bypass the pipeline; only the conformance fixtures
    */
-  CatalogTools(
-      ToolCatalog catalog,
-      ToolCallPipeline pipeline,
-      String transport,
-      List<McpSyncTool> extraTools) {
-    this.pipeline = pipeline;
-    this.transport = transport;
+  CatalogTools(ToolCatalog catalog, ModernToolCalls calls, List<McpSyncTool> extraTools) {
+    this.calls = calls;
     for (ToolCatalog.Entry entry : catalog.entries()) {
       var definition =
           ModernSchema.toModern(ToolDefinitions.toMcpTool(entry.spec()), McpSchema.Tool.class);
@@ -87,15 +80,6 @@ final class CatalogTools implements McpSyncToolRepository {
       McpRequestContext ctx,
       McpSchema.CallToolRequest request,
       McpSyncNotifier notifier) {
-    var cancelled = new AtomicBoolean();
-    var arguments = request.arguments() == null ? Map.<String, Object>of() : request.arguments();
-    var result =
-        pipeline.call(
-            entry.spec(),
-            new ModernCallOrigin(transport, ctx),
-            arguments,
-            new ModernToolContext(notifier, cancelled),
-            cancelled);
-    return ModernSchema.toModern(result, McpSchema.CallToolResult.class);
+    return calls.call(entry.spec(), ctx, request, notifier);
   }
 }

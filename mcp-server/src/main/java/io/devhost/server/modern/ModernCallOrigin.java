@@ -3,7 +3,6 @@ package io.devhost.server.modern;
 import io.devhost.core.ToolSpec;
 import io.devhost.server.auth.Caller;
 import io.devhost.server.mcp.CallOrigin;
-import io.devhost.server.policy.Confirmer.Answer;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
 import java.util.Map;
 
@@ -11,14 +10,23 @@ import java.util.Map;
  * A 2026-07-28 request as a {@link CallOrigin}. There is no session: the client's name and version
  * come from the request's own {@code _meta}, and the rate limit counts the calls of the
  * authenticated caller (or of the whole transport when nobody authenticates), so a client cannot
- * escape it by sending each call on its own.
+ * escape it by sending each call on its own. Its confirmation is the answer the request brought
+ * back, if any; else, when the client can show a form, the question goes to the client ({@link
+ * Answer#ASKED}) in an {@code InputRequiredResult}.
+ *
+ * @param answer the verified answer the request carries, or null on a first request
  */
-record ModernCallOrigin(String transport, McpRequestContext request) implements CallOrigin {
+record ModernCallOrigin(String transport, McpRequestContext request, Answer answer)
+    implements CallOrigin {
+
+  /** The rate limit's bucket, and the audit log's session, of a caller's requests. */
+  static String sessionOf(String transport, Caller caller) {
+    return caller == null ? transport : transport + ":" + caller.subject();
+  }
 
   @Override
   public String session() {
-    Caller caller = caller();
-    return caller == null ? transport : transport + ":" + caller.subject();
+    return sessionOf(transport, caller());
   }
 
   @Override
@@ -38,25 +46,23 @@ record ModernCallOrigin(String transport, McpRequestContext request) implements 
     return Caller.of(request.transportContext());
   }
 
-  /**
-   * A stateless request cannot be paused to ask the user; confirmation comes back as a
-   * multi-round-trip request ({@code InputRequiredResult}), which is not offered yet.
-   */
   @Override
   public boolean canConfirm() {
-    return false;
+    return answer != null || request.clientCapabilities().supportsElicitationForm();
   }
 
   @Override
   public Answer confirm(ToolSpec<?, ?> tool, Map<String, Object> arguments) {
-    return Answer.CANNOT_ASK;
+    if (answer != null) {
+      return answer;
+    }
+    return canConfirm() ? Answer.ASKED : Answer.CANNOT_ASK;
   }
 
   @Override
   public String withoutConfirmation() {
-    return "DevHost cannot yet ask for confirmation over protocol 2026-07-28. Connect with a"
-        + " 2025-11-25 session from a client that supports elicitation, or ask the operator to"
-        + " start DevHost with --confirm auto, which leaves the asking to the client's own"
-        + " approval prompt.";
+    return "this client cannot ask (its requests declare no form elicitation). Use a client"
+        + " that does, or ask the operator to start DevHost with --confirm auto, which leaves the"
+        + " asking to the client's own approval prompt.";
   }
 }

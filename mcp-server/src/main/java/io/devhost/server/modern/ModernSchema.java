@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ModernSchema {
 
-  static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+  /** The SDK mapper the modern transports and conversions share. */
+  public static final McpJsonMapper MAPPER = new JacksonMcpJsonMapper(JsonMapper.builder().build());
 
   private static final TypeRef<Map<String, Object>> MAP = new TypeRef<>() {};
 

@@ -3,7 +3,6 @@ package io.devhost.server.modern;
 import io.devhost.core.CompletionSpec;
 import io.devhost.core.Toolset;
 import io.devhost.server.Version;
-import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.McpSchema;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 /**
  * The 2026-07-28 ("modern", stateless) server, built from the same inputs as the 2025-era {@code
- * DevhostMcpServer}: the catalog's tools through the one {@link ToolCallPipeline}, the toolsets'
+ * DevhostMcpServer}: the catalog's tools through the one {@code ToolCallPipeline}, the toolsets'
  * resources, templates, prompts and completions, and the same instructions. {@code server/discover}
  * is the SDK's.
  */
@@ -38,15 +37,14 @@ public final class ModernServer {
   private ModernServer() {}
 
   /**
-   * @param transport the transport as the audit log names it
+   * @param roundTrips the pipeline's calls as 2026-07-28 requests, and the codec of their state
    * @param extraTools tools that bypass the pipeline; only the conformance fixtures
    */
   public static McpServer build(
       List<Toolset> toolsets,
       ToolCatalog catalog,
-      ToolCallPipeline pipeline,
+      ModernRoundTrips roundTrips,
       String instructions,
-      String transport,
       List<McpSyncTool> extraTools) {
     var completionsByPrompt = new HashMap<String, CompletionSpec>();
     var completionsByTemplate = new HashMap<String, CompletionSpec>();
@@ -64,7 +62,7 @@ public final class ModernServer {
     var features = new ArrayList<McpFeature>();
     features.add(
         ToolsFeature.ofSync(
-            new CatalogTools(catalog, pipeline, transport, extraTools),
+            new CatalogTools(catalog, roundTrips.calls(), extraTools),
             ModernSchema.MAPPER,
             ArgumentsCheckedByRunner.INSTANCE,
             LIST_TTL_MS,
@@ -95,6 +93,7 @@ public final class ModernServer {
         .supportedVersions(List.of(VERSION))
         .jsonMapper(ModernSchema.MAPPER)
         .features(features)
+        .requestStateCodec(roundTrips.codec())
         .build();
   }
 

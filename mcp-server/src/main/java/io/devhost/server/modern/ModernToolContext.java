@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link ToolContext} of a 2026-07-28 call. Progress goes out on the request's own response
- * stream, when the client asked for it with a {@code progressToken}. Roots are not asked for: a
- * stateless server learns them through a multi-round-trip request, not by calling the client.
+ * stream, when the client asked for it with a {@code progressToken}. Its roots are those an earlier
+ * round of the call brought ({@code roots/list} in an {@code InputRequiredResult}).
  */
 final class ModernToolContext implements ToolContext {
 
@@ -19,14 +19,17 @@ final class ModernToolContext implements ToolContext {
 
   private final McpSyncNotifier notifier;
   private final AtomicBoolean cancelled;
+  private final List<URI> roots;
   private long lastProgressNanos;
 
   /**
    * @param notifier the request's response stream, or null when the client asked for no progress
+   * @param roots the client's roots, or null when the client declares none
    */
-  ModernToolContext(McpSyncNotifier notifier, AtomicBoolean cancelled) {
+  ModernToolContext(McpSyncNotifier notifier, AtomicBoolean cancelled, List<URI> roots) {
     this.notifier = notifier;
     this.cancelled = cancelled;
+    this.roots = roots;
   }
 
   @Override
@@ -50,6 +53,6 @@ final class ModernToolContext implements ToolContext {
 
   @Override
   public Optional<List<URI>> clientRoots() {
-    return Optional.empty();
+    return Optional.ofNullable(roots);
   }
 }

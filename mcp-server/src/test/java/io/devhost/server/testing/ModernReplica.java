@@ -1,39 +1,28 @@
 package io.devhost.server.testing;
 
 import io.devhost.core.ResultLimits;
-import io.devhost.core.ToolDefinitions;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.core.audit.JsonlAuditLog;
 import io.devhost.fs.FilesystemToolset;
 import io.devhost.fs.Sandbox;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.mcp.ModernToolCalls;
 import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
+import io.devhost.server.modern.ModernRoundTrips;
+import io.devhost.server.modern.ModernServer;
 import io.devhost.server.policy.ConfirmMode;
-import io.devhost.server.policy.ConfirmationRoundTrip;
-import io.devhost.server.policy.SignedRequestState;
-import io.devhost.server.policy.SpentStates;
 import io.devhost.server.policy.StateKey;
 import io.devhost.server.policy.ToolTimeouts;
 import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.client.McpClient;
 import io.modelcontextprotocol.modern.client.McpSyncClient;
 import io.modelcontextprotocol.modern.client.McpSyncElicitationHandler;
 import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
-import io.modelcontextprotocol.modern.server.McpRequestContext;
-import io.modelcontextprotocol.modern.server.McpServer;
-import io.modelcontextprotocol.modern.server.McpSyncResponse;
-import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
-import io.modelcontextprotocol.modern.server.feature.McpSyncToolRepository;
-import io.modelcontextprotocol.modern.server.feature.ToolsFeature;
-import io.modelcontextprotocol.modern.server.feature.ToolsPage;
 import io.modelcontextprotocol.modern.server.transport.HttpServletMcpTransport;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,10 +37,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * One 2026-07-28 DevHost replica on a loopback port: the SDK's stateless server and servlet
- * transport, the filesystem tools on a shared directory, DevHost's pipeline, its signed {@code
- * requestState} and its confirmation round trip. Bearer tokens name callers ({@code alice-token} is
- * alice), as the access filter would.
+ * One 2026-07-28 DevHost replica on a loopback port: DevHost's modern server ({@link ModernServer})
+ * behind the SDK's servlet transport, the filesystem tools on a shared directory, with a clock the
+ * test may move (state expiry). Bearer tokens name callers ({@code alice-token} is alice), as the
+ * access filter would.
  */
 public final class ModernReplica implements AutoCloseable {
 
@@ -80,53 +69,9 @@ public final class ModernReplica implements AutoCloseable {
             new ToolCallPipeline.Settings(confirm, ToolTimeouts.parse(List.of()), 0),
             audit,
             new ToolMetrics());
-    var calls =
-        new ModernToolCalls(
-            pipeline,
-            new ConfirmationRoundTrip(new SpentStates(SignedRequestState.DEFAULT_TTL, clock)),
-            audit,
-            "streamable-http");
-    var codec =
-        new SignedRequestState(
-            key,
-            SignedRequestState.DEFAULT_TTL,
-            clock,
-            (ctx, why) -> calls.refused(ctx, Map.of(), why));
-    var json = McpJsonDefaults.getMapper();
-    McpSyncToolRepository tools =
-        new McpSyncToolRepository() {
-          @Override
-          public ToolsPage list(McpRequestContext ctx, String cursor) {
-            return ToolsPage.of(
-                catalog.entries().stream()
-                    .map(
-                        e ->
-                            json.convertValue(
-                                ToolDefinitions.toMcpTool(e.spec()), McpSchema.Tool.class))
-                    .toList());
-          }
-
-          @Override
-          public McpSyncTool find(McpRequestContext ctx, String name) {
-            return catalog
-                .find(name)
-                .map(
-                    e ->
-                        McpSyncTool.of(
-                            json.convertValue(
-                                ToolDefinitions.toMcpTool(e.spec()), McpSchema.Tool.class),
-                            (c, request) ->
-                                McpSyncResponse.<McpSchema.CallToolOutcome>result(
-                                    calls.call(e.spec(), c, request))))
-                .orElse(null);
-          }
-        };
-    var server =
-        McpServer.builder()
-            .serverInfo(McpSchema.Implementation.builder("devhost-test", "0").build())
-            .feature(ToolsFeature.ofSync(tools))
-            .requestStateCodec(codec)
-            .build();
+    var roundTrips =
+        ModernRoundTrips.create(pipeline, key, audit, tool -> true, "streamable-http", clock);
+    var server = ModernServer.build(toolsets, catalog, roundTrips, "test replica", List.of());
     var transport =
         HttpServletMcpTransport.builder(server)
             .contextExtractor(

@@ -14,12 +14,14 @@ import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.mcp.ToolCatalog;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.ConfirmMode;
+import io.devhost.server.policy.StateKey;
 import io.devhost.server.policy.ToolTimeouts;
 import io.devhost.server.policy.ToolVisibility;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientSseClientTransport;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.modern.client.McpSyncElicitationHandler;
 import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -138,6 +140,21 @@ public final class TestServer implements AutoCloseable {
       throws Exception {
     Path root = Files.createDirectories(dir.resolve("root"));
     Files.writeString(root.resolve("hello.txt"), "hello from a real file\n");
+    return start(dir, root, config, extraToolsets, null);
+  }
+
+  /**
+   * One replica of a shared deployment: its own audit log under {@code dir}, the file tools on the
+   * {@code root} all replicas share, and the key that signs 2026-07-28 round-trip state.
+   */
+  public static TestServer replica(Path dir, Path root, Config config, StateKey stateKey)
+      throws Exception {
+    return start(dir, root, config, List.of(), stateKey);
+  }
+
+  private static TestServer start(
+      Path dir, Path root, Config config, List<Toolset> extraToolsets, StateKey stateKey)
+      throws Exception {
     var toolsets = new ArrayList<Toolset>();
     toolsets.add(new FilesystemToolset(Sandbox.of(List.of(root))));
     toolsets.add(new TestTools());
@@ -171,7 +188,9 @@ public final class TestServer implements AutoCloseable {
     var http =
         HttpServer.start(
             settings,
-            cancellations -> new DevhostMcpServer(toolsets, catalog, pipeline, cancellations),
+            cancellations ->
+                new DevhostMcpServer(
+                    toolsets, catalog, pipeline, cancellations, List.of(), List.of(), stateKey),
             metrics,
             List.of(),
             audit);
@@ -223,17 +242,31 @@ public final class TestServer implements AutoCloseable {
 
   /** A 2026-07-28 (stateless) client of {@code /mcp}, sending the test token. */
   public io.modelcontextprotocol.modern.client.McpSyncClient modernClient() {
+    return modernClient(null);
+  }
+
+  /**
+   * A 2026-07-28 client that answers elicitation forms with {@code answer}; null declares no
+   * elicitation.
+   */
+  public io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
+      McpSyncElicitationHandler<io.modelcontextprotocol.modern.McpSchema.ElicitFormRequest>
+          answer) {
     var transport =
         HttpClientMcpTransport.builder(http.baseUri().resolve("/mcp"))
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
                     (request, headers, context) -> headers.set("Authorization", "Bearer " + TOKEN)))
             .build();
-    return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
-        .clientInfo(
-            new io.modelcontextprotocol.modern.McpSchema.Implementation(
-                "devhost-modern-test", null, "2.0.0", null, null, null))
-        .build();
+    var builder =
+        io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+            .clientInfo(
+                new io.modelcontextprotocol.modern.McpSchema.Implementation(
+                    "devhost-modern-test", null, "2.0.0", null, null, null));
+    if (answer != null) {
+      builder.formElicitation(answer);
+    }
+    return builder.build();
   }
 
   public McpSyncClient sseClient() {

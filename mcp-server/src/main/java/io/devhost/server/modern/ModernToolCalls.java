@@ -1,24 +1,24 @@
-package io.devhost.server.mcp;
+package io.devhost.server.modern;
 
-import io.devhost.core.ToolContext;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.audit.ArgumentRedactor;
 import io.devhost.core.audit.AuditListener;
 import io.devhost.core.audit.AuditRecord;
 import io.devhost.server.auth.Caller;
-import io.devhost.server.policy.ConfirmationRoundTrip;
+import io.devhost.server.mcp.ToolCallPipeline;
+import io.devhost.server.policy.InputRoundTrip;
 import io.devhost.server.policy.StateRefusal;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.modern.McpException;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.server.McpRequestContext;
+import io.modelcontextprotocol.modern.server.McpSyncNotifier;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Tool calls of 2026-07-28 requests, through the same {@link ToolCallPipeline} as every other call.
@@ -33,21 +33,24 @@ public final class ModernToolCalls {
   public static final String INVALID_STATE = "Invalid or expired requestState";
 
   private final ToolCallPipeline pipeline;
-  private final ConfirmationRoundTrip confirmations;
+  private final InputRoundTrip roundTrip;
+  private final Predicate<ToolSpec<?, ?>> usesClientRoots;
   private final AuditListener audit;
   private final String transport;
-  private final McpJsonMapper json = McpJsonDefaults.getMapper();
 
   /**
+   * @param usesClientRoots whether a tool works within the client's roots (the file and git tools)
    * @param transport how the audit log names the transport these requests came over
    */
   public ModernToolCalls(
       ToolCallPipeline pipeline,
-      ConfirmationRoundTrip confirmations,
+      InputRoundTrip roundTrip,
+      Predicate<ToolSpec<?, ?>> usesClientRoots,
       AuditListener audit,
       String transport) {
     this.pipeline = pipeline;
-    this.confirmations = confirmations;
+    this.roundTrip = roundTrip;
+    this.usesClientRoots = usesClientRoots;
     this.audit = audit;
     this.transport = transport;
   }
@@ -55,24 +58,33 @@ public final class ModernToolCalls {
   /**
    * Runs {@code tool} for one request, or asks first.
    *
+   * @param notifier the request's response stream for progress, or null when none was asked for
    * @throws McpException {@code -32602} when the request's state or answer is refused
    */
   public McpSchema.CallToolOutcome call(
-      ToolSpec<?, ?> tool, McpRequestContext ctx, McpSchema.CallToolRequest request) {
+      ToolSpec<?, ?> tool,
+      McpRequestContext ctx,
+      McpSchema.CallToolRequest request,
+      McpSyncNotifier notifier) {
     Map<String, Object> arguments = request.arguments() == null ? Map.of() : request.arguments();
-    var retry = confirmations.check(arguments, request.requestState(), request.inputResponses());
+    var retry = roundTrip.check(arguments, request.requestState(), request.inputResponses());
     if (retry.refusal() != null) {
       refused(ctx, arguments, retry.refusal());
       throw McpException.invalidParams(INVALID_STATE);
     }
+    List<URI> roots = retry.roots();
+    if (roots == null && ctx.clientCapabilities().supportsRoots() && usesClientRoots.test(tool)) {
+      return roundTrip.rootsQuestion(arguments);
+    }
     var origin = new ModernCallOrigin(transport, ctx, retry.answer());
     var cancelled = new AtomicBoolean();
+    var toolContext = new ModernToolContext(notifier, cancelled, roots);
     Optional<io.modelcontextprotocol.spec.McpSchema.CallToolResult> result =
-        pipeline.callOrAsk(tool, origin, arguments, new RequestToolContext(cancelled), cancelled);
+        pipeline.callOrAsk(tool, origin, arguments, toolContext, cancelled);
     if (result.isEmpty()) {
-      return confirmations.question(tool, arguments);
+      return roundTrip.confirmQuestion(tool, arguments, roots);
     }
-    return json.convertValue(result.get(), McpSchema.CallToolResult.class);
+    return ModernSchema.toModern(result.get(), McpSchema.CallToolResult.class);
   }
 
   /**
@@ -99,21 +111,5 @@ public final class ModernToolCalls {
             caller == null ? Caller.LOCAL_NAME : caller.subject(),
             caller == null ? null : caller.clientId(),
             null));
-  }
-
-  /** A request has no session to report progress on or to ask for roots in; it can be cancelled. */
-  private record RequestToolContext(AtomicBoolean cancelled) implements ToolContext {
-    @Override
-    public void progress(double done, Double total, String message) {}
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled.get();
-    }
-
-    @Override
-    public Optional<List<URI>> clientRoots() {
-      return Optional.empty();
-    }
   }
 }
