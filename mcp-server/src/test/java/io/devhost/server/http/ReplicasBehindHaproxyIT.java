@@ -11,6 +11,7 @@ import io.devhost.server.testing.RawHttp;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.modern.client.McpSyncElicitationHandler;
 import io.modelcontextprotocol.modern.client.transport.HttpClientMcpTransport;
 import io.modelcontextprotocol.modern.client.transport.McpHttpRequestCustomizer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -69,6 +70,7 @@ class ReplicasBehindHaproxyIT {
         "haproxy is not installed (.ci/run installs it)");
     Path workspace = Files.createDirectories(dir.resolve("workspace").resolve("calls"));
     Path sharedAudit = dir.resolve("audit.jsonl");
+    Path stateKey = sharedStateKey();
     int front = freePort();
     String audience = "http://127.0.0.1:" + front + "/mcp";
     try (var issuer = LocalIssuer.start()) {
@@ -84,6 +86,7 @@ class ReplicasBehindHaproxyIT {
                       "--toolsets", "fs",
                       "--roots", workspace.getParent().toString(),
                       "--audit-log", sharedAudit.toString(),
+                      "--state-key-file", stateKey.toString(),
                       "--oauth-issuer", issuer.issuer().toString(),
                       "--oauth-audience", audience)));
         }
@@ -132,6 +135,37 @@ class ReplicasBehindHaproxyIT {
           assertThat(countByServer(dir.resolve("haproxy.log"), "tools/list"))
               .as("nine modern listings, counted in HAProxy's log")
               .isEqualTo(Map.of("one", 3L, "two", 3L, "three", 3L));
+
+          // A confirmation round trip: one replica asks (InputRequiredResult with a signed
+          // requestState), the SDK client's user accepts, and the retry, sent to the next replica
+          // round-robin, is verified there with the shared key and runs there, once.
+          var confirming =
+              modernClient(
+                  front,
+                  issuer.token(audience, "nora", "devhost:read devhost:write"),
+                  form ->
+                      io.modelcontextprotocol.modern.McpSchema.ElicitResult.accept(
+                          Map.of("confirm", true)));
+          Path haproxyLog = dir.resolve("haproxy.log");
+          int callsBefore = serversOf(haproxyLog, "tools/call").size();
+          for (int i = 0; i < 3; i++) {
+            acknowledged.add(writeModern(confirming, "nora-" + i));
+          }
+          var rounds =
+              awaitServersOf(haproxyLog, "tools/call", callsBefore + 6)
+                  .subList(callsBefore, callsBefore + 6);
+          var confirmed =
+              records(sharedAudit).stream().filter(r -> "nora".equals(r.get("caller"))).toList();
+          assertThat(confirmed)
+              .extracting(r -> r.get("decision"))
+              .containsOnly("confirmed")
+              .hasSize(3);
+          for (int i = 0; i < 3; i++) {
+            assertThat(rounds.get(2 * i + 1))
+                .as("question %d asked by %s, answered on another replica", i, rounds.get(2 * i))
+                .isNotEqualTo(rounds.get(2 * i));
+            assertThat(confirmed.get(i).get("replica")).isEqualTo(rounds.get(2 * i + 1));
+          }
 
           replicas.get("three").kill();
 
@@ -240,26 +274,69 @@ class ReplicasBehindHaproxyIT {
 
   /** How many requests of one 2026-07-28 method each server got, from HAProxy's request log. */
   private static Map<String, Long> countByServer(Path log, String method) throws Exception {
+    return serversOf(log, method).stream()
+        .collect(Collectors.groupingBy(server -> server, Collectors.counting()));
+  }
+
+  /** The servers of one 2026-07-28 method's requests, in the order HAProxy logged them. */
+  private static List<String> serversOf(Path log, String method) throws Exception {
     var line = Pattern.compile(" devhost/(\\S+) .*\\{" + Pattern.quote(method) + "\\} \"POST /mcp");
     return Files.readAllLines(log).stream()
         .map(line::matcher)
         .filter(Matcher::find)
-        .collect(Collectors.groupingBy(m -> m.group(1), Collectors.counting()));
+        .map(m -> m.group(1))
+        .toList();
+  }
+
+  /** HAProxy logs a request when it ends, a moment after the client has its response. */
+  private static List<String> awaitServersOf(Path log, String method, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    var servers = serversOf(log, method);
+    while (servers.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      servers = serversOf(log, method);
+    }
+    assertThat(servers).hasSizeGreaterThanOrEqualTo(count);
+    return servers;
+  }
+
+  private Path sharedStateKey() throws Exception {
+    var bytes = new byte[48];
+    new java.security.SecureRandom().nextBytes(bytes);
+    Path key =
+        Files.writeString(
+            dir.resolve("state.key"), java.util.Base64.getEncoder().encodeToString(bytes));
+    Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return key;
   }
 
   private static io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
       int front, String token) {
+    return modernClient(front, token, null);
+  }
+
+  /** A 2026-07-28 client; {@code answer} fills in confirmation forms, null declares no forms. */
+  private static io.modelcontextprotocol.modern.client.McpSyncClient modernClient(
+      int front,
+      String token,
+      McpSyncElicitationHandler<io.modelcontextprotocol.modern.McpSchema.ElicitFormRequest>
+          answer) {
     var transport =
         HttpClientMcpTransport.builder(URI.create("http://127.0.0.1:" + front + "/mcp"))
             .requestCustomizer(
                 McpHttpRequestCustomizer.fromSync(
                     (request, headers, context) -> headers.set("Authorization", "Bearer " + token)))
             .build();
-    return io.modelcontextprotocol.modern.client.McpClient.sync(transport)
-        .clientInfo(
-            new io.modelcontextprotocol.modern.McpSchema.Implementation(
-                "devhost-modern-test", null, "1.0", null, null, null))
-        .build();
+    var builder =
+        io.modelcontextprotocol.modern.client.McpClient.sync(transport)
+            .clientInfo(
+                new io.modelcontextprotocol.modern.McpSchema.Implementation(
+                    "devhost-modern-test", null, "1.0", null, null, null));
+    if (answer != null) {
+      builder.formElicitation(answer);
+    }
+    return builder.build();
   }
 
   private static List<Map<String, Object>> records(Path file) throws Exception {
