@@ -45,12 +45,14 @@ import tools.jackson.core.type.TypeReference;
  *
  * <p>Shown here: legacy (2025-11-25) sessions are spread round-robin and pinned to their replica by
  * {@code Mcp-Session-Id}; a 2026-07-28 client's listings and calls are spread evenly, one request
- * per replica in turn (counted in HAProxy's log and in the audit records); every caller's token
- * works on whichever replica serves it; a replica killed with SIGKILL mid-run loses its own legacy
- * sessions only, whose clients start new ones on the others, while modern calls and new sessions
- * carry on on the others; every acknowledged write exists once on disk and in the audit once,
- * nothing ran twice; the shared file and the replicas' stdout hold the same records, each naming
- * its replica. On a 2-core machine this shows correctness and spread, not speed-up.
+ * per replica in turn (counted in HAProxy's log and in the audit records); a 2026-07-28
+ * confirmation asked by one replica is answered on the next, which verifies the signed {@code
+ * requestState} with the shared {@code --state-key-file} and runs the call once; every caller's
+ * token works on whichever replica serves it; a replica killed with SIGKILL mid-run loses its own
+ * legacy sessions only, whose clients start new ones on the others, while modern calls and new
+ * sessions carry on on the others; every acknowledged write exists once on disk and in the audit
+ * once, nothing ran twice; the shared file and the replicas' stdout hold the same records, each
+ * naming its replica. On a 2-core machine this shows correctness and spread, not speed-up.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ReplicasBehindHaproxyIT {
