@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devhost.server.testing.CliRun;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,16 +14,17 @@ class AuditStdoutRefusalTest {
 
   @TempDir Path dir;
 
+  /** The command with a root and an audit log of its own, so that nothing outside dir is used. */
+  private CliRun run(String... args) {
+    var all = new ArrayList<>(List.of(args));
+    all.addAll(
+        List.of("--roots", dir.toString(), "--audit-log", dir.resolve("audit.jsonl").toString()));
+    return CliRun.of(all.toArray(String[]::new));
+  }
+
   @Test
   void serveOverStdioRefusesAuditLinesOnStdoutAndSaysWhatToDoInstead() {
-    var run =
-        CliRun.of(
-            "serve",
-            "--audit-stdout",
-            "--roots",
-            dir.toString(),
-            "--audit-log",
-            dir.resolve("audit.jsonl").toString());
+    var run = run("serve", "--audit-stdout");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).as("stdout stays clean for the stdio transport").isEmpty();
@@ -34,18 +37,7 @@ class AuditStdoutRefusalTest {
 
   @Test
   void serveOverHttpAndStdioRefusesItToo() {
-    var run =
-        CliRun.of(
-            "serve",
-            "--http",
-            "--stdio",
-            "--port",
-            "0",
-            "--audit-stdout",
-            "--roots",
-            dir.toString(),
-            "--audit-log",
-            dir.resolve("audit.jsonl").toString());
+    var run = run("serve", "--http", "--stdio", "--port", "0", "--audit-stdout");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("MCP stdio transport");
@@ -53,15 +45,7 @@ class AuditStdoutRefusalTest {
 
   @Test
   void callRefusesItSinceStdoutCarriesTheResult() {
-    var run =
-        CliRun.of(
-            "call",
-            "list_allowed_directories",
-            "--audit-stdout",
-            "--roots",
-            dir.toString(),
-            "--audit-log",
-            dir.resolve("audit.jsonl").toString());
+    var run = run("call", "list_allowed_directories", "--audit-stdout");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
