@@ -244,7 +244,7 @@ final class BridgeOptions {
 
   /** The server's audit log, which records the bridge's calls too. */
   ToolCallListener audit() {
-    return new BridgeAuditLog(audit.open());
+    return new BridgeAuditLog(audit.open("the model's answers"));
   }
 
   private ApprovalPolicy policy() {

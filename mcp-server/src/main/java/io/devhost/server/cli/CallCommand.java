@@ -76,7 +76,7 @@ final class CallCommand implements Callable<Integer> {
         err.println("devhost: no tool named '" + tool + "'. Enabled tools: " + catalog.names());
         return 2;
       }
-      try (var auditLog = audit.open();
+      try (var auditLog = audit.open("the tool's result");
           var pipeline =
               RunningServer.pipeline(options, policy, NO_RATE_LIMIT, auditLog, CallMetrics.NONE)) {
         var result =

@@ -33,7 +33,14 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     options.useDemo();
     var settings = http.settings();
-    var server = RunningServer.start(options, policy, audit, settings, false, StateKey.generate());
+    var server =
+        RunningServer.start(
+            options,
+            policy,
+            audit.openOutputs("the demo's tour"),
+            settings,
+            false,
+            StateKey.generate());
     var endpoint = server.http().baseUri().resolve("mcp");
     DemoTour.run(endpoint, settings.token(), System.out);
     if (tourOnly) {

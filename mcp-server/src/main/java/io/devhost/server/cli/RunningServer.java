@@ -4,8 +4,7 @@ import io.devhost.core.ResultLimits;
 import io.devhost.core.ToolRunner;
 import io.devhost.core.Toolset;
 import io.devhost.core.audit.AuditListener;
-import io.devhost.core.audit.JsonlAuditLog;
-import io.devhost.server.config.AuditOptions;
+import io.devhost.core.audit.AuditOutputs;
 import io.devhost.server.config.CallOptions;
 import io.devhost.server.config.PolicyOptions;
 import io.devhost.server.config.ServerOptions;
@@ -66,7 +65,7 @@ final class RunningServer {
   static RunningServer start(
       ServerOptions options,
       PolicyOptions policy,
-      AuditOptions audit,
+      AuditOutputs auditLog,
       HttpSettings httpSettings,
       boolean conformanceFixtures,
       StateKey stateKey)
@@ -85,7 +84,6 @@ final class RunningServer {
     var catalog = enabled.catalog();
     // Only HTTP serves /metrics; without it, nothing would read the figures.
     var metrics = httpSettings == null ? null : new ToolMetrics();
-    var auditLog = audit.open();
     var pipeline =
         pipeline(
             options,
@@ -152,7 +150,7 @@ final class RunningServer {
   private static void stop(
       Runnable closeHttp,
       ToolCallPipeline pipeline,
-      JsonlAuditLog auditLog,
+      AuditOutputs auditLog,
       List<Toolset> toolsets) {
     LOG.info("shutting down");
     pipeline.close(SHUTDOWN_GRACE);

@@ -33,18 +33,22 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Read before anything starts, so that a bad key file stops serve with one message.
     var key = stateKey.load();
+    boolean servesStdio = stdio || !http.enabled();
     var server =
         RunningServer.start(
             options,
             policy,
-            audit,
+            audit.openOutputs(
+                servesStdio
+                    ? "the MCP stdio transport (serve without --http, or with --stdio)"
+                    : null),
             http.enabled() ? http.settings() : null,
             http.conformanceFixtures(),
             key);
     if (server.http() != null) {
       System.err.println("devhost: serving MCP at " + server.http().baseUri().resolve("mcp"));
     }
-    if (stdio || server.http() == null) {
+    if (servesStdio) {
       StdioServer.serve(server.sessions());
     } else {
       server.http().join();
