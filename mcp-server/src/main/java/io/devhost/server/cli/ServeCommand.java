@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // Read before anything starts, so that a bad key file stops serve with one message.
-    var key = stateKey.load();
+    var key = stateKey.load(http.enabled());
     boolean servesStdio = stdio || !http.enabled();
     var server =
         RunningServer.start(

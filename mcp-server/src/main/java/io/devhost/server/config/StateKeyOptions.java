@@ -18,14 +18,18 @@ public final class StateKeyOptions {
   Path stateKeyFile;
 
   /**
-   * The configured key, or a new one for this process with one line on stderr saying what that
-   * means for replicas.
+   * The configured key, or a new one for this process; over HTTP, where replicas may stand behind a
+   * load balancer, with one line on stderr saying what that means. A stdio server has one client
+   * and one process, so its own key is all it needs and it says nothing.
    *
    * @throws IllegalArgumentException when the file is missing, too short or readable by others
    */
-  public StateKey load() {
+  public StateKey load(boolean servesHttp) {
     if (stateKeyFile != null) {
       return StateKey.load(stateKeyFile);
+    }
+    if (!servesHttp) {
+      return StateKey.generate();
     }
     System.err.println(
         "devhost: no --state-key-file, so this process signs confirmation state with its own"
