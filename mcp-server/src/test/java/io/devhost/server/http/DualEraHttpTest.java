@@ -87,7 +87,8 @@ class DualEraHttpTest {
 
     assertThat(result.isError()).isNotEqualTo(Boolean.TRUE);
     assertThat(result.structuredContent()).isEqualTo(Map.of("length", 11));
-    assertThat(lastAuditRecordOf("write_note")).containsEntry("decision", "allowed");
+    // Every write is confirmed; a client that declares no elicitation is trusted to ask its user.
+    assertThat(lastAuditRecordOf("write_note")).containsEntry("decision", "client_approval");
   }
 
   @Test

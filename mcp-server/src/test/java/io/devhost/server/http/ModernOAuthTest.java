@@ -74,7 +74,8 @@ class ModernOAuthTest {
     assertThat(lastRecordOf("write_note"))
         .containsEntry("caller", "writer")
         .containsEntry("client", "devhost-modern-test")
-        .containsEntry("decision", "allowed");
+        // A client that declares no elicitation is trusted to ask its user (--confirm auto).
+        .containsEntry("decision", "client_approval");
   }
 
   private static HttpResponse<String> callWriteNote(String token) throws Exception {

@@ -61,7 +61,8 @@ public final class ModernReplica implements AutoCloseable {
       Path root, Path auditLog, StateKey key, Clock clock, ConfirmMode confirm) throws Exception {
     List<Toolset> toolsets = List.of(new FilesystemToolset(Sandbox.of(List.of(root))));
     var catalog =
-        ToolCatalog.of(toolsets, new ToolVisibility(false, Set.of("fs"), List.of(), List.of()));
+        ToolCatalog.of(
+            toolsets, new ToolVisibility(false, Set.of("fs-write"), List.of(), List.of()));
     var audit = new JsonlAuditLog(auditLog, 1 << 20, 2);
     var pipeline =
         new ToolCallPipeline(
