@@ -16,8 +16,8 @@
 # client speaks 2026-07-28.
 #
 # Server scenarios of the 2026-07-28 run that cannot pass yet are listed, with the reason, in
-# .ci/conformance-2026-07-28-baseline.yml (the multi-round-trip requests); the suite exits 0 when
-# exactly those fail, and 1 if one of them passes.
+# .ci/conformance-2026-07-28-baseline.yml (none today); the suite exits 0 when exactly those fail,
+# and 1 if one of them passes.
 #
 # Client scenario that fails, listed in .ci/conformance-client-baseline.yml (the suite then exits 0
 # for it, and 1 if it ever passes, so the baseline cannot go stale):

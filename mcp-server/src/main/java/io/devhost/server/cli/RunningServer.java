@@ -18,6 +18,7 @@ import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.StateKey;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
@@ -72,12 +73,14 @@ final class RunningServer {
       throws Exception {
     var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
     var modernFixtureTools = new ArrayList<McpSyncTool>();
+    var modernFixturePrompts = new ArrayList<McpSyncPrompt>();
     var visibility = policy.visibility(options);
     var extra = new ArrayList<Toolset>();
     if (conformanceFixtures) {
       extra.add(ConformanceFixtures.toolset());
       fixtureTools.addAll(ConformanceFixtures.tools());
       modernFixtureTools.addAll(ConformanceFixtures.modernTools());
+      modernFixturePrompts.addAll(ConformanceFixtures.modernPrompts());
     }
     var enabled = EnabledTools.open(options, visibility, extra);
     var toolsets = enabled.toolsets();
@@ -100,6 +103,7 @@ final class RunningServer {
                 cancellations,
                 fixtureTools,
                 modernFixtureTools,
+                modernFixturePrompts,
                 stateKey);
     HttpServer httpServer =
         httpSettings == null

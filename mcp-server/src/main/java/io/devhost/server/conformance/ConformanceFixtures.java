@@ -6,9 +6,11 @@ import io.devhost.core.ResourceSpec;
 import io.devhost.core.ResourceTemplateSpec;
 import io.devhost.core.ToolSpec;
 import io.devhost.core.Toolset;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,9 +35,19 @@ public final class ConformanceFixtures {
     return ConformanceTools.all();
   }
 
-  /** The same tools, and the diagnostic tools of its own, for the 2026-07-28 era. */
+  /**
+   * The same tools, the diagnostic tools of its own, and the multi-round-trip tools
+   * (InputRequiredResult), for the 2026-07-28 era.
+   */
   public static List<McpSyncTool> modernTools() {
-    return ConformanceModernTools.all();
+    var tools = new ArrayList<>(ConformanceModernTools.all());
+    tools.addAll(ConformanceInputRequests.tools());
+    return List.copyOf(tools);
+  }
+
+  /** The 2026-07-28 era's own prompt: one that asks its client for input first. */
+  public static List<McpSyncPrompt> modernPrompts() {
+    return ConformanceInputRequests.prompts();
   }
 
   /** Resources, the resource template, prompts and the completion, as a toolset. */

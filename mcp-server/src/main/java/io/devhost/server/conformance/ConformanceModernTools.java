@@ -17,8 +17,8 @@ import java.util.Set;
  * needs nothing from a session are the 2025-era fixtures themselves ({@link ConformanceTools}),
  * converted; progress and logging go out on the request's own stream; and the era has diagnostic
  * tools of its own (a tool needing an undeclared capability, a tool with an {@code x-mcp-header}
- * parameter). Elicitation, sampling and roots are multi-round-trip requests there, not fixtures of
- * this class.
+ * parameter). Elicitation, sampling and roots are multi-round-trip requests there: their fixtures
+ * are {@link ConformanceInputRequests}.
  */
 final class ConformanceModernTools {
 

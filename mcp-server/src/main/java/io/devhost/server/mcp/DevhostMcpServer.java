@@ -15,6 +15,7 @@ import io.devhost.server.policy.StateKey;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
@@ -55,6 +56,7 @@ public final class DevhostMcpServer {
   private final CancellationRegistry cancellations;
   private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
   private final List<McpSyncTool> modernFixtureTools;
+  private final List<McpSyncPrompt> modernFixturePrompts;
   private final StateKey stateKey;
 
   public DevhostMcpServer(
@@ -105,6 +107,30 @@ public final class DevhostMcpServer {
       List<McpServerFeatures.SyncToolSpecification> fixtureTools,
       List<McpSyncTool> modernFixtureTools,
       StateKey stateKey) {
+    this(
+        toolsets,
+        catalog,
+        pipeline,
+        cancellations,
+        fixtureTools,
+        modernFixtureTools,
+        List.of(),
+        stateKey);
+  }
+
+  /**
+   * @param modernFixturePrompts prompts of the 2026-07-28 server alone; only the conformance
+   *     fixtures (a prompt that asks its client for input first)
+   */
+  public DevhostMcpServer(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ToolCallPipeline pipeline,
+      CancellationRegistry cancellations,
+      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
+      List<McpSyncTool> modernFixtureTools,
+      List<McpSyncPrompt> modernFixturePrompts,
+      StateKey stateKey) {
     this.stateKey = stateKey != null ? stateKey : StateKey.generate();
     this.toolsets = toolsets;
     this.catalog = catalog;
@@ -112,6 +138,7 @@ public final class DevhostMcpServer {
     this.cancellations = cancellations;
     this.fixtureTools = List.copyOf(fixtureTools);
     this.modernFixtureTools = List.copyOf(modernFixtureTools);
+    this.modernFixturePrompts = List.copyOf(modernFixturePrompts);
   }
 
   /**
@@ -203,7 +230,8 @@ public final class DevhostMcpServer {
             this::usesClientRoots,
             transportName,
             Clock.systemUTC());
-    return ModernServer.build(toolsets, catalog, roundTrips, instructions(), modernFixtureTools);
+    return ModernServer.build(
+        toolsets, catalog, roundTrips, instructions(), modernFixtureTools, modernFixturePrompts);
   }
 
   /** The file and git tools work within the client's roots (their sandbox narrows to them). */

@@ -8,6 +8,7 @@ import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.modern.McpSchema;
 import io.modelcontextprotocol.modern.server.McpFeature;
 import io.modelcontextprotocol.modern.server.McpServer;
+import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
 import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
 import io.modelcontextprotocol.modern.server.feature.PromptsFeature;
 import io.modelcontextprotocol.modern.server.feature.ResourcesFeature;
@@ -46,6 +47,19 @@ public final class ModernServer {
       ModernRoundTrips roundTrips,
       String instructions,
       List<McpSyncTool> extraTools) {
+    return build(toolsets, catalog, roundTrips, instructions, extraTools, List.of());
+  }
+
+  /**
+   * @param extraPrompts prompts of the 2026-07-28 era alone; only the conformance fixtures
+   */
+  public static McpServer build(
+      List<Toolset> toolsets,
+      ToolCatalog catalog,
+      ModernRoundTrips roundTrips,
+      String instructions,
+      List<McpSyncTool> extraTools,
+      List<McpSyncPrompt> extraPrompts) {
     var completionsByPrompt = new HashMap<String, CompletionSpec>();
     var completionsByTemplate = new HashMap<String, CompletionSpec>();
     for (Toolset toolset : toolsets) {
@@ -78,10 +92,10 @@ public final class ModernServer {
               McpSchema.CacheScope.PRIVATE));
     }
     var prompts = toolsets.stream().flatMap(t -> t.prompts().stream()).toList();
-    if (!prompts.isEmpty()) {
+    if (!prompts.isEmpty() || !extraPrompts.isEmpty()) {
       features.add(
           PromptsFeature.ofSync(
-              new ToolsetPrompts(prompts, completionsByPrompt),
+              new ToolsetPrompts(prompts, completionsByPrompt, extraPrompts),
               ModernSchema.MAPPER,
               LIST_TTL_MS,
               McpSchema.CacheScope.PRIVATE));

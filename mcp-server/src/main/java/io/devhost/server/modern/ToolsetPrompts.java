@@ -19,7 +19,14 @@ final class ToolsetPrompts implements McpSyncPromptRepository {
   private final Map<String, McpSyncPrompt> byName = new LinkedHashMap<>();
   private final boolean completes;
 
-  ToolsetPrompts(List<PromptSpec> prompts, Map<String, CompletionSpec> completionsByPrompt) {
+  /**
+   * @param extraPrompts prompts given as the SDK's, served as they are; only the conformance
+   *     fixtures
+   */
+  ToolsetPrompts(
+      List<PromptSpec> prompts,
+      Map<String, CompletionSpec> completionsByPrompt,
+      List<McpSyncPrompt> extraPrompts) {
     for (PromptSpec spec : prompts) {
       var definition = ModernSchema.toModern(spec.prompt(), McpSchema.Prompt.class);
       var prompt = McpSyncPrompt.of(definition, (ctx, request) -> render(spec, request));
@@ -29,6 +36,9 @@ final class ToolsetPrompts implements McpSyncPromptRepository {
           completion == null
               ? prompt
               : prompt.withCompletionHandler(ModernCompletions.handler(completion)));
+    }
+    for (McpSyncPrompt prompt : extraPrompts) {
+      byName.put(prompt.definition().name(), prompt);
     }
     this.completes = !completionsByPrompt.isEmpty();
   }
