@@ -121,10 +121,13 @@ if [[ $status -ne 0 ]]; then
 fi
 echo "conformance: 2026-07-28 server scenarios passed, less the baseline's named exceptions"
 
-# The bridge's client: the suite starts "$work/client URL" once per scenario.
+# The bridge's client: the suite starts "$work/client URL" once per scenario. The bridge uses
+# tools-api, which no repository holds on a fresh machine, so the reactor compiles it too (-am) and
+# each module echoes its class path; the bridge's, built last, is the last line.
 # shellcheck disable=SC2086 # the flags are words
-./mvnw -q ${CONFORMANCE_MVN_FLAGS:-} -pl local-llm-bridge exec:exec -Dspotless.check.skip=true \
-  -Dexec.classpathScope=test -Dexec.executable=echo -Dexec.args=%classpath >"$work/classpath"
+./mvnw -q ${CONFORMANCE_MVN_FLAGS:-} -pl local-llm-bridge -am test-compile exec:exec \
+  -Dspotless.check.skip=true -Dexec.classpathScope=test -Dexec.executable=echo \
+  -Dexec.args=%classpath | tail -n 1 >"$work/classpath"
 printf '#!/usr/bin/env bash\nexec java -cp "%s" io.devhost.bridge.conformance.ConformanceClient "$@"\n' \
   "$(cat "$work/classpath")" >"$work/client"
 chmod +x "$work/client"
