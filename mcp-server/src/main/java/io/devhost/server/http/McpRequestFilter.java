@@ -170,24 +170,9 @@ final class McpRequestFilter extends HttpFilter {
     }
   }
 
-  /**
-   * The era of a POST to /mcp ({@link Era}); a body that is not one JSON-RPC object is legacy,
-   * whose transport answers it with its error.
-   */
+  /** The era of a POST to /mcp ({@link Era}). */
   private static Era eraOf(HttpServletRequest req, byte[] body) {
-    try {
-      JsonNode message = Json.MAPPER.readTree(body);
-      if (message == null || !message.isObject()) {
-        return Era.LEGACY;
-      }
-      Object params =
-          message.has("params")
-              ? Json.MAPPER.convertValue(message.get("params"), Object.class)
-              : null;
-      return Era.of(message.path("method").asString(null), params, req.getHeader(VERSION_HEADER));
-    } catch (JacksonException e) {
-      return Era.LEGACY;
-    }
+    return Era.ofMessage(new String(body, StandardCharsets.UTF_8), req.getHeader(VERSION_HEADER));
   }
 
   /** The tool a {@code tools/call} message names, or null for any other message. */

@@ -1,6 +1,5 @@
 package io.devhost.server.mcp;
 
-import io.devhost.core.Json;
 import io.devhost.server.modern.Era;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -9,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The first message on stdin decides the era of the whole stdio connection: an {@code initialize}
@@ -48,28 +45,12 @@ record FirstMessage(Era era, InputStream replay) {
       String text = line.toString(StandardCharsets.UTF_8);
       line.reset();
       if (!text.isBlank()) {
-        return new FirstMessage(eraOf(text), replay(head, buffered));
+        return new FirstMessage(Era.ofMessage(text, null), replay(head, buffered));
       }
     }
   }
 
   private static InputStream replay(ByteArrayOutputStream head, InputStream rest) {
     return new SequenceInputStream(new ByteArrayInputStream(head.toByteArray()), rest);
-  }
-
-  private static Era eraOf(String line) {
-    try {
-      JsonNode message = Json.MAPPER.readTree(line);
-      if (message == null || !message.isObject()) {
-        return Era.LEGACY;
-      }
-      Object params =
-          message.has("params")
-              ? Json.MAPPER.convertValue(message.get("params"), Object.class)
-              : null;
-      return Era.of(message.path("method").asString(null), params, null);
-    } catch (JacksonException e) {
-      return Era.LEGACY;
-    }
   }
 }

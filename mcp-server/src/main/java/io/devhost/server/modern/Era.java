@@ -1,7 +1,10 @@
 package io.devhost.server.modern;
 
+import io.devhost.core.Json;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Which protocol era a message belongs to, decided per message as the 2026-07-28 revision's
@@ -35,6 +38,28 @@ public enum Era {
       return MODERN;
     }
     return LEGACY;
+  }
+
+  /**
+   * The era of one message as it came over the wire; text that is not one JSON-RPC object is
+   * legacy, whose transport answers it with its error.
+   *
+   * @param versionHeader the {@code MCP-Protocol-Version} header, or null (always null on stdio)
+   */
+  public static Era ofMessage(String json, String versionHeader) {
+    try {
+      JsonNode message = Json.MAPPER.readTree(json);
+      if (message == null || !message.isObject()) {
+        return LEGACY;
+      }
+      Object params =
+          message.has("params")
+              ? Json.MAPPER.convertValue(message.get("params"), Object.class)
+              : null;
+      return of(message.path("method").asString(null), params, versionHeader);
+    } catch (JacksonException e) {
+      return LEGACY;
+    }
   }
 
   private static boolean claimsVersion(Object params) {
