@@ -18,11 +18,7 @@ import io.devhost.server.mcp.ToolCallPipeline;
 import io.devhost.server.metrics.CallMetrics;
 import io.devhost.server.metrics.ToolMetrics;
 import io.devhost.server.policy.StateKey;
-import io.modelcontextprotocol.modern.server.feature.McpSyncPrompt;
-import io.modelcontextprotocol.modern.server.feature.McpSyncTool;
-import io.modelcontextprotocol.server.McpServerFeatures;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -71,17 +67,15 @@ final class RunningServer {
       boolean conformanceFixtures,
       StateKey stateKey)
       throws Exception {
-    var fixtureTools = new ArrayList<McpServerFeatures.SyncToolSpecification>();
-    var modernFixtureTools = new ArrayList<McpSyncTool>();
-    var modernFixturePrompts = new ArrayList<McpSyncPrompt>();
     var visibility = policy.visibility(options);
-    var extra = new ArrayList<Toolset>();
-    if (conformanceFixtures) {
-      extra.add(ConformanceFixtures.toolset());
-      fixtureTools.addAll(ConformanceFixtures.tools());
-      modernFixtureTools.addAll(ConformanceFixtures.modernTools());
-      modernFixturePrompts.addAll(ConformanceFixtures.modernPrompts());
-    }
+    List<Toolset> extra = conformanceFixtures ? List.of(ConformanceFixtures.toolset()) : List.of();
+    var fixtures =
+        conformanceFixtures
+            ? new DevhostMcpServer.Fixtures(
+                ConformanceFixtures.tools(),
+                ConformanceFixtures.modernTools(),
+                ConformanceFixtures.modernPrompts())
+            : DevhostMcpServer.Fixtures.NONE;
     var enabled = EnabledTools.open(options, visibility, extra);
     var toolsets = enabled.toolsets();
     var catalog = enabled.catalog();
@@ -96,15 +90,7 @@ final class RunningServer {
             metrics == null ? CallMetrics.NONE : metrics);
     Function<CancellationRegistry, DevhostMcpServer> sessions =
         cancellations ->
-            new DevhostMcpServer(
-                toolsets,
-                catalog,
-                pipeline,
-                cancellations,
-                fixtureTools,
-                modernFixtureTools,
-                modernFixturePrompts,
-                stateKey);
+            new DevhostMcpServer(toolsets, catalog, pipeline, cancellations, fixtures, stateKey);
     HttpServer httpServer =
         httpSettings == null
             ? null

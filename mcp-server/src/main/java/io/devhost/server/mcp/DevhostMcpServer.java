@@ -54,45 +54,39 @@ public final class DevhostMcpServer {
   private final ToolCatalog catalog;
   private final ToolCallPipeline pipeline;
   private final CancellationRegistry cancellations;
-  private final List<McpServerFeatures.SyncToolSpecification> fixtureTools;
-  private final List<McpSyncTool> modernFixtureTools;
-  private final List<McpSyncPrompt> modernFixturePrompts;
+  private final Fixtures fixtures;
   private final StateKey stateKey;
 
+  /**
+   * Tools and prompts given as SDK specifications that bypass the pipeline: only the conformance
+   * fixtures, which need content types a {@code ToolSpec} cannot produce, and input requests of
+   * their own.
+   *
+   * @param tools the fixtures for 2025-era sessions
+   * @param modernTools the same fixtures for the 2026-07-28 server
+   * @param modernPrompts prompts of the 2026-07-28 server alone (one asks its client for input)
+   */
+  public record Fixtures(
+      List<McpServerFeatures.SyncToolSpecification> tools,
+      List<McpSyncTool> modernTools,
+      List<McpSyncPrompt> modernPrompts) {
+
+    public static final Fixtures NONE = new Fixtures(List.of(), List.of(), List.of());
+
+    public Fixtures {
+      tools = List.copyOf(tools);
+      modernTools = List.copyOf(modernTools);
+      modernPrompts = List.copyOf(modernPrompts);
+    }
+  }
+
+  /** A server with no fixtures and a state key of its own (tests). */
   public DevhostMcpServer(
       List<Toolset> toolsets,
       ToolCatalog catalog,
       ToolCallPipeline pipeline,
       CancellationRegistry cancellations) {
-    this(toolsets, catalog, pipeline, cancellations, List.of());
-  }
-
-  /**
-   * @param fixtureTools tools given as SDK specifications that bypass the pipeline; only the
-   *     conformance fixtures, which need content types a {@code ToolSpec} cannot produce
-   */
-  public DevhostMcpServer(
-      List<Toolset> toolsets,
-      ToolCatalog catalog,
-      ToolCallPipeline pipeline,
-      CancellationRegistry cancellations,
-      List<McpServerFeatures.SyncToolSpecification> fixtureTools) {
-    this(toolsets, catalog, pipeline, cancellations, fixtureTools, List.of());
-  }
-
-  /**
-   * @param fixtureTools tools given as SDK specifications that bypass the pipeline; only the
-   *     conformance fixtures, which need content types a {@code ToolSpec} cannot produce
-   * @param modernFixtureTools the same fixtures for the 2026-07-28 server
-   */
-  public DevhostMcpServer(
-      List<Toolset> toolsets,
-      ToolCatalog catalog,
-      ToolCallPipeline pipeline,
-      CancellationRegistry cancellations,
-      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
-      List<McpSyncTool> modernFixtureTools) {
-    this(toolsets, catalog, pipeline, cancellations, fixtureTools, modernFixtureTools, null);
+    this(toolsets, catalog, pipeline, cancellations, Fixtures.NONE, null);
   }
 
   /**
@@ -104,41 +98,14 @@ public final class DevhostMcpServer {
       ToolCatalog catalog,
       ToolCallPipeline pipeline,
       CancellationRegistry cancellations,
-      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
-      List<McpSyncTool> modernFixtureTools,
-      StateKey stateKey) {
-    this(
-        toolsets,
-        catalog,
-        pipeline,
-        cancellations,
-        fixtureTools,
-        modernFixtureTools,
-        List.of(),
-        stateKey);
-  }
-
-  /**
-   * @param modernFixturePrompts prompts of the 2026-07-28 server alone; only the conformance
-   *     fixtures (a prompt that asks its client for input first)
-   */
-  public DevhostMcpServer(
-      List<Toolset> toolsets,
-      ToolCatalog catalog,
-      ToolCallPipeline pipeline,
-      CancellationRegistry cancellations,
-      List<McpServerFeatures.SyncToolSpecification> fixtureTools,
-      List<McpSyncTool> modernFixtureTools,
-      List<McpSyncPrompt> modernFixturePrompts,
+      Fixtures fixtures,
       StateKey stateKey) {
     this.stateKey = stateKey != null ? stateKey : StateKey.generate();
     this.toolsets = toolsets;
     this.catalog = catalog;
     this.pipeline = pipeline;
     this.cancellations = cancellations;
-    this.fixtureTools = List.copyOf(fixtureTools);
-    this.modernFixtureTools = List.copyOf(modernFixtureTools);
-    this.modernFixturePrompts = List.copyOf(modernFixturePrompts);
+    this.fixtures = fixtures;
   }
 
   /**
@@ -169,7 +136,7 @@ public final class DevhostMcpServer {
     if (!resources.isEmpty() || !templates.isEmpty()) {
       // Subscriptions are offered when a toolset announces updates, and with the conformance
       // fixtures, whose suite checks that subscribing is accepted.
-      capabilities.resources(subscribe || !fixtureTools.isEmpty(), false);
+      capabilities.resources(subscribe || !fixtures.tools().isEmpty(), false);
     }
     if (!prompts.isEmpty()) {
       capabilities.prompts(false);
@@ -180,7 +147,7 @@ public final class DevhostMcpServer {
     var tools =
         new ArrayList<>(
             catalog.entries().stream().map(e -> toolSpecification(e, transportName)).toList());
-    tools.addAll(fixtureTools);
+    tools.addAll(fixtures.tools());
     var server =
         spec.serverInfo(new McpSchema.Implementation("devhost", "DevHost", Version.get()))
             .uriTemplateManagerFactory(new ReservedExpansionUriTemplates())
@@ -231,7 +198,12 @@ public final class DevhostMcpServer {
             transportName,
             Clock.systemUTC());
     return ModernServer.build(
-        toolsets, catalog, roundTrips, instructions(), modernFixtureTools, modernFixturePrompts);
+        toolsets,
+        catalog,
+        roundTrips,
+        instructions(),
+        fixtures.modernTools(),
+        fixtures.modernPrompts());
   }
 
   /** The file and git tools work within the client's roots (their sandbox narrows to them). */

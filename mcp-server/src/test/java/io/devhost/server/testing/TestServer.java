@@ -193,7 +193,12 @@ public final class TestServer implements AutoCloseable {
             settings,
             cancellations ->
                 new DevhostMcpServer(
-                    toolsets, catalog, pipeline, cancellations, List.of(), List.of(), stateKey),
+                    toolsets,
+                    catalog,
+                    pipeline,
+                    cancellations,
+                    DevhostMcpServer.Fixtures.NONE,
+                    stateKey),
             metrics,
             List.of(),
             audit);
